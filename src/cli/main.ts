@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { SECTIONS, findSection } from '../sections/index.js';
+import { defaultsOf, type OptionDef, type SectionDef } from '../sections/types.js';
+import { RNG_NAMES } from '../rng/index.js';
+import {
+  FORMATS, LIST_FORMATS, parseFormat, parseListFormat, parsePrecision, parseRng, parseSeed,
+  type Format, type ListFormat,
+} from './global-options.js';
+import { runSection, type RunSettings, type SectionRun } from './run.js';
+import type { Precision } from '../render/text.js';
+
+/** A usage error found after commander parsed the arguments: one line, exit 2. */
+class UsageError extends Error {}
+
+interface CommonOptions {
+  seed: bigint;
+  rng: (typeof RNG_NAMES)[number];
+  precision?: Exclude<Precision, undefined>;
+  format: Format;
+}
+
+const EXAMPLES_ALL = `
+Examples:
+  $ loss-demo all
+  $ loss-demo all --seed 7 --precision full
+  $ loss-demo all --format json > losses.json`;
+
+const EXAMPLES_SECTION = `
+Examples:
+  $ loss-demo section focal --gamma 5
+  $ loss-demo section 9 --lr 0.001 --steps 100 --start 0.5,-1
+  $ loss-demo section regression --delta 2 --format table`;
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Section options by flag: a flag such as --noise is taken by several sections. */
+function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
+  const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
+  for (const def of SECTIONS) {
+    for (const option of def.options) {
+      const entry = byFlag.get(option.flag) ?? { option, sections: [] };
+      entry.sections.push(def);
+      byFlag.set(option.flag, entry);
+    }
+  }
+  return byFlag;
+}
+
+function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--seed <integer>', 'torch.manual_seed value, any integer in [-2^63, 2^64)').default(42n, '42').argParser(parseSeed))
+    .addOption(new Option('--rng <name>', `bit source behind the distributions (${RNG_NAMES.join(', ')})`).default('torch').argParser(parseRng))
+    .addOption(new Option('--precision <digits>', "decimals for computed values (0-17), or 'full' for Python's repr").argParser(parsePrecision))
+    .addOption(new Option('--format <format>', `output format (${FORMATS.join(', ')})`).default('text').argParser(parseFormat));
+}
+
+function addSectionOptions(cmd: Command): void {
+  for (const [flag, { option, sections }] of sectionOptionsByFlag()) {
+    const where = sections.map((s) => `${s.name} ${s.options.find((o) => o.flag === flag)!.defaultText}`).join(', ');
+    cmd.addOption(
+      new Option(`--${flag} <value>`, `${option.description} [default: ${where}; e.g. --${flag} ${option.example}]`)
+        .argParser(option.parse),
+    );
+  }
+}
+
+/** The options given on the command line for `def`, over its defaults; an option it does not take is an error. */
+function optionsFor(def: SectionDef, cmd: Command, strict: boolean): Record<string, unknown> {
+  const options = defaultsOf(def);
+  for (const [flag, { option, sections }] of sectionOptionsByFlag()) {
+    if (cmd.getOptionValueSource(option.key) !== 'cli') continue;
+    const own = def.options.find((o) => o.flag === flag);
+    if (own) {
+      options[own.key] = cmd.getOptionValue(option.key);
+    } else if (strict) {
+      const takers = sections.map((s) => s.name).join(', ');
+      throw new UsageError(`option '--${flag}' is not taken by section '${def.name}' (sections that take it: ${takers})`);
+    }
+  }
+  const problem = def.validate?.(options);
+  if (problem) throw new UsageError(problem);
+  return options;
+}
+
+async function render(runs: SectionRun[], common: CommonOptions): Promise<string> {
+  switch (common.format) {
+    case 'text': {
+      const { renderRunsText } = await import('../render/runs-text.js');
+      return renderRunsText(runs, common.precision);
+    }
+    case 'table': {
+      const { renderRunsTable } = await import('../render/table.js');
+      return renderRunsTable(runs, common.precision);
+    }
+    case 'json': {
+      const { renderRunsJson } = await import('../render/json.js');
+      return renderRunsJson(runs, common.seed, common.rng);
+    }
+  }
+}
+
+async function emit(defs: SectionDef[], cmd: Command, strict: boolean): Promise<void> {
+  const common = cmd.opts<CommonOptions>();
+  const settings: RunSettings = { seed: common.seed, rng: common.rng };
+  const withOptions = defs.map((def) => ({ def, options: optionsFor(def, cmd, strict) }));
+  const runs = withOptions.map(({ def, options }) => runSection(def, options, settings));
+  process.stdout.write(await render(runs, common));
+}
+
+function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('loss-demo')
+    .description("PyTorch's loss-functions teaching script, reproduced number for number")
+    .version(readVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(oneLine(str)) })
+    .action(() => program.help());
+
+  const all = program
+    .command('all')
+    .description('run the nine sections and the summary, as the PyTorch script prints them')
+    .addHelpText('after', `\nSection options given to 'all' apply to every section that takes them.${EXAMPLES_ALL}`);
+  addCommonOptions(all);
+  addSectionOptions(all);
+  all.action(async (_opts: unknown, cmd: Command) => emit([...SECTIONS], cmd, false));
+
+  const section = program
+    .command('section')
+    .argument('<name>', `section name or number (${SECTIONS.map((s) => s.number ?? s.name).join(', ')}; see 'loss-demo list')`)
+    .description('run one section; its options replace the literals of the PyTorch script')
+    .addHelpText('after', EXAMPLES_SECTION);
+  addCommonOptions(section);
+  addSectionOptions(section);
+  section.action(async (name: string, _opts: unknown, cmd: Command) => {
+    const def = findSection(name);
+    if (!def) {
+      throw new UsageError(`unknown section '${name}' (expected one of ${SECTIONS.map((s) => s.name).join(', ')}, or a number 1-9)`);
+    }
+    await emit([def], cmd, true);
+  });
+
+  program
+    .command('list')
+    .description('list the sections with their options and defaults')
+    .addOption(new Option('--format <format>', `output format (${LIST_FORMATS.join(', ')})`).default('text').argParser(parseListFormat))
+    .addHelpText('after', '\nExamples:\n  $ loss-demo list\n  $ loss-demo list --format json')
+    .action(async (opts: { format: ListFormat }) => {
+      const { renderList } = await import('../render/list.js');
+      process.stdout.write(renderList(SECTIONS, opts.format));
+    });
+
+  return program;
+}
+
+/** Commander's messages may span lines ("Did you mean ...?"): usage errors are one line. */
+function oneLine(message: string): string {
+  const text = message.replace(/^error: /, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  return `loss-demo: ${text}\n`;
+}
+
+/** `loss-demo all | head -3`: the reader went away, which is not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(oneLine(err.message));
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+import type { SectionRun } from '../cli/run.js';
+import { stdoutColors } from '../cli/color.js';
+import { valuesOf, type Value } from '../report.js';
+import { newTable } from './cli-table.js';
+import { formatValue, type Precision } from './text.js';
+
+/** One table per section (label, value), and one per sweep (gamma, epsilon, margin). */
+export function renderRunsTable(runs: readonly SectionRun[], precision: Precision): string {
+  const c = stdoutColors();
+  const blocks: string[] = [];
+  for (const run of runs) {
+    const values = valuesOf(run.report);
+    const number = run.def.number === null ? '' : `${run.def.number}. `;
+    const heading = c.bold.cyan(`${number}${run.def.name}`) + ` ${run.def.title.replace(/^\d+\. /, '— ')}`;
+    const plain = values.filter((v) => v.sweep === undefined);
+    const sweeps = new Map<string, Value[]>();
+    for (const v of values) if (v.sweep !== undefined) sweeps.set(v.sweep, [...(sweeps.get(v.sweep) ?? []), v]);
+    const parts = [heading];
+    if (plain.length) {
+      const t = newTable([c.bold('value'), c.bold('result')]);
+      for (const v of plain) t.push([v.label, c.yellow(formatValue(v, precision))]);
+      parts.push(t.toString());
+    }
+    for (const [name, rows] of sweeps) {
+      const t = newTable([c.bold(name), c.bold('loss')]);
+      for (const v of rows) t.push([v.label, c.yellow(formatValue(v, precision))]);
+      parts.push(t.toString());
+    }
+    if (!plain.length && !sweeps.size) parts.push('(no computed values)');
+    blocks.push(parts.join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
