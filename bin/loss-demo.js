@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { readFileSync } from 'node:fs';
+import { main } from '../dist/loss-demo.js';
 
-main(process.argv);
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+main(process.argv, version);

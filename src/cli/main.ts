@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SECTIONS, findSection } from '../sections/index.js';
 import { defaultsOf, type OptionDef, type SectionDef } from '../sections/types.js';
@@ -31,11 +30,6 @@ Examples:
   $ loss-demo section focal --gamma 5
   $ loss-demo section 9 --lr 0.001 --steps 100 --start 0.5,-1
   $ loss-demo section regression --delta 2 --format table`;
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Section options by flag: a flag such as --noise is taken by several sections. */
 function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
@@ -111,15 +105,14 @@ async function emit(defs: SectionDef[], cmd: Command, strict: boolean): Promise<
   process.stdout.write(await render(runs, common));
 }
 
-function buildProgram(): Command {
+function buildProgram(version: string): Command {
   const program = new Command();
   program
     .name('loss-demo')
     .description("PyTorch's loss-functions teaching script, reproduced number for number")
-    .version(readVersion(), '-V, --version')
+    .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(oneLine(str)) })
-    .action(() => program.help());
+    .configureOutput({ outputError: (str, write) => write(oneLine(str)) });
 
   const all = program
     .command('all')
@@ -171,10 +164,16 @@ function quietOnClosedPipe(): void {
   });
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** The CLI; `version` is package.json's, read by bin/loss-demo.js. */
+export async function main(argv: string[], version: string): Promise<void> {
   quietOnClosedPipe();
   try {
-    await buildProgram().parseAsync(argv);
+    const program = buildProgram(version);
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
