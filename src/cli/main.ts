@@ -184,6 +184,9 @@ export async function main(argv: string[], version: string): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    throw err;
+    // A bug, not a usage error: still one line, with LOSS_DEMO_DEBUG=1 for the stack.
+    process.stderr.write(`loss-demo: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.LOSS_DEMO_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 1;
   }
 }

@@ -1,12 +1,59 @@
+import { contrastiveLoss } from '../losses/contrastive.js';
+import { floatOption } from '../options.js';
+import { fixed, value } from '../report.js';
+import { cat } from '../tensor/cat.js';
+import { pairwiseDistance } from '../tensor/distance.js';
+import { add, eq, mul } from '../tensor/elementwise.js';
+import { mean, sum } from '../tensor/reduce.js';
+import { fromData, full, zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
-// Placeholder until the section is written: the registry needs every module to exist.
-export const section = defineSection({
-  number: null,
+interface Opts {
+  readonly margin: number;
+  readonly noise: number;
+}
+
+const PAIRS = 16;
+const EMBEDDING_DIM = 128;
+
+export const section = defineSection<Opts>({
+  number: 5,
   name: 'contrastive',
-  title: 'contrastive',
-  options: [],
-  run() {
-    throw new Error('section contrastive is not implemented yet');
+  title: '5. Contrastive Loss for Similarity Learning',
+  options: [
+    floatOption('margin', 'margin of contrastive_loss for dissimilar pairs', 1.0, '1.0', '2'),
+    floatOption('noise', 'scale of the noise between the two embeddings of a similar pair', 0.1, '0.1', '0.5'),
+  ],
+  run(ctx, { margin, noise }) {
+    const g = ctx.manualSeed();
+    const shape = [PAIRS, EMBEDDING_DIM];
+    const randn = () => fromData(g.randn(PAIRS * EMBEDDING_DIM), shape);
+    const emb1Pos = randn();
+    const emb2Pos = add(emb1Pos, mul(randn(), noise));
+    const labelsPos = zeros([PAIRS]);
+    const emb1Neg = randn();
+    const emb2Neg = randn();
+    const labelsNeg = full([PAIRS], 1);
+
+    const labels = cat([labelsPos, labelsNeg]);
+    const { loss, meanDistance } = contrastiveLoss(cat([emb1Pos, emb1Neg]), cat([emb2Pos, emb2Neg]), labels, { margin });
+    // (labels == k).sum().item(): a bool sum, a Python int
+    const count = (k: number): number => sum(eq(labels, k)).item();
+    const posDist = mean(pairwiseDistance(emb1Pos, emb2Pos));
+    const negDist = mean(pairwiseDistance(emb1Neg, emb2Neg));
+
+    return {
+      lines: [
+        ['Total pairs: ', value('Total pairs', labels.numel, 'int')],
+        [' Positive pairs: ', value('Positive pairs', count(0), 'int')],
+        [' Negative pairs: ', value('Negative pairs', count(1), 'int')],
+        [''],
+        ['Contrastive Loss: ', fixed('Contrastive Loss', loss.item())],
+        ['Average pairwise distance: ', fixed('Average pairwise distance', meanDistance.item())],
+        [''],
+        ['Positive pair distance: ', fixed('Positive pair distance', posDist.item()), ' (should be small)'],
+        ['Negative pair distance: ', fixed('Negative pair distance', negDist.item()), ' (should be > margin)'],
+      ],
+    };
   },
 });

@@ -1,12 +1,83 @@
+import { formatFixed, formatRepr } from '../format/index.js';
+import { tripletMarginLoss } from '../losses/triplet-margin-loss.js';
+import { floatOption, listOption } from '../options.js';
+import { fixed, value, type Line } from '../report.js';
+import { clampMin } from '../tensor/clamp.js';
+import { pairwiseDistance } from '../tensor/distance.js';
+import { add, mul, sub } from '../tensor/elementwise.js';
+import { mean } from '../tensor/reduce.js';
+import { fromData, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
-// Placeholder until the section is written: the registry needs every module to exist.
-export const section = defineSection({
-  number: null,
+interface Opts {
+  readonly margin: number;
+  readonly margins: readonly number[];
+  readonly noise: number;
+}
+
+const TRIPLETS = 16;
+const EMBEDDING_DIM = 128;
+
+/** The script's triplet_loss: mean(clamp(d_pos - d_neg + margin, min=0)), mean d_pos, mean d_neg. */
+function tripletLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin: number): [Tensor, Tensor, Tensor] {
+  const distancePos = pairwiseDistance(anchor, positive);
+  const distanceNeg = pairwiseDistance(anchor, negative);
+  const loss = clampMin(add(sub(distancePos, distanceNeg), margin), 0);
+  return [mean(loss), mean(distancePos), mean(distanceNeg)];
+}
+
+/** Labels of a sweep, made unique when the list repeats a value. */
+function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} (${n})`;
+  });
+}
+
+export const section = defineSection<Opts>({
+  number: 6,
   name: 'triplet',
-  title: 'triplet',
-  options: [],
-  run() {
-    throw new Error('section triplet is not implemented yet');
+  title: '6. Triplet Loss for Ranking',
+  options: [
+    floatOption('margin', 'margin of the manual and built-in triplet loss', 1.0, '1.0', '3'),
+    listOption('margins', 'margins of the sweep', [0.5, 1, 2, 5], '0.5,1,2,5', '0.1,14,20'),
+    floatOption('noise', 'scale of the perturbation from anchor to positive', 0.2, '0.2', '1.5'),
+  ],
+  run(ctx, { margin, margins, noise }) {
+    const g = ctx.manualSeed();
+    const shape = [TRIPLETS, EMBEDDING_DIM];
+    const randn = () => fromData(g.randn(TRIPLETS * EMBEDDING_DIM), shape);
+    const anchors = randn();
+    const positives = add(anchors, mul(randn(), noise));
+    const negatives = randn();
+
+    const [loss, dPos, dNeg] = tripletLoss(anchors, positives, negatives, margin);
+    const builtin = tripletMarginLoss(anchors, positives, negatives, { margin });
+
+    const labels = uniqueLabels(margins.map((m) => `margin=${formatRepr(m)}`));
+    const sweep: Line[] = margins.map((m, i) => [
+      ` margin=${formatFixed(m, 1)}: `,
+      value(labels[i]!, tripletLoss(anchors, positives, negatives, m)[0].item(), { fixed: 4 }, 'margin'),
+    ]);
+
+    return {
+      lines: [
+        ['Triplets: ', value('Triplets', TRIPLETS, 'int')],
+        ['Embedding dim: ', value('Embedding dim', EMBEDDING_DIM, 'int')],
+        [''],
+        ['Triplet Loss: ', fixed('Triplet Loss', loss.item())],
+        ['Avg D(anchor, positive): ', fixed('Avg D(anchor, positive)', dPos.item())],
+        ['Avg D(anchor, negative): ', fixed('Avg D(anchor, negative)', dNeg.item())],
+        ['Margin satisfaction: ', fixed('Margin satisfaction', sub(dNeg, dPos).item()),
+          ` (should be > margin=${formatRepr(margin)})`],
+        [''],
+        ['Built-in TripletMarginLoss: ', fixed('Built-in TripletMarginLoss', builtin.item())],
+        [''],
+        ['Effect of margin:'],
+        ...sweep,
+      ],
+    };
   },
 });

@@ -1,0 +1,114 @@
+import { add, sub } from './elementwise.js';
+import { Tensor } from './tensor.js';
+
+/*
+ * The 2-norm of PyTorch 1.13's norm_kernel_tensor_iterator_impl (aten/src/ATen/native/cpu/
+ * ReduceOpsKernel.cpp), the fast path taken for p=2 over a contiguous last dim of a float tensor
+ * (`is_reduce_lastdim`): that is what F.pairwise_distance and torch.norm / linalg.vector_norm of
+ * a contiguous tensor run. Per reduced run of `size` floats:
+ * - 8-lane accumulators over the first floor(size/8)*8 floats, `acc += x * x`, which GCC fuses
+ *   into an FMA per lane;
+ * - the 8 lanes summed into lane 0 in lane order;
+ * - the scalar tail `buffer[0] += x * x` (at most 7 floats): GCC vectorizes this in-order
+ *   reduction 4 at a time (squares rounded by a vector multiply, then added one by one), and the
+ *   last size % 4 floats go through the scalar epilogue, fused into FMAs. Measured against
+ *   PyTorch 1.13 on 19,800 rows of every length 1..39 and some long ones: all bit-identical;
+ *   rounding every square separately or fusing every tail element each left mismatches;
+ * - sqrt of the float sum, rounded to float.
+ */
+
+const f = Math.fround;
+
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+
+/** The float32 next to x (a float32, not NaN/inf) in the direction of `toward`. */
+function nextFloat(x: number, toward: number): number {
+  if (x === 0) return toward > 0 ? 2 ** -149 : -(2 ** -149);
+  F32[0] = x;
+  // away from zero increments the bit pattern, toward zero decrements it
+  U32[0] += (toward > x) === (x > 0) ? 1 : -1;
+  return F32[0]!;
+}
+
+/**
+ * fmaf(a, b, c) for float32 operands, rounded once as the hardware FMA does. The double product
+ * a*b is exact; the double sum can round, and rounding that again to float32 is wrong only when
+ * the double sum lands exactly on a float32 midpoint: then the sum's rounding error decides.
+ */
+export function fmaf(a: number, b: number, c: number): number {
+  const p = a * b;
+  const s = p + c;
+  const r = f(s);
+  if (r === s || !Number.isFinite(s)) return r;
+  // TwoSum: the exact error of s = p + c
+  const bv = s - p;
+  const err = (p - (s - bv)) + (c - bv);
+  if (err === 0) return r;
+  if (!Number.isFinite(r)) return r;
+  const other = nextFloat(r, s);
+  if (!Number.isFinite(other) || (r + other) / 2 !== s) return r;
+  // s is a tie: the exact value lies on err's side of it
+  return (err > 0) === (other > r) ? other : r;
+}
+
+/** The kernel's reduction of `size` floats of x at `offset`: sqrt of the sum of squares. */
+export function norm2Run(x: Float32Array, offset: number, size: number): number {
+  const lanes = [0, 0, 0, 0, 0, 0, 0, 0];
+  const vecEnd = size - (size % 8);
+  let d = 0;
+  for (; d < vecEnd; d += 8) {
+    for (let l = 0; l < 8; l++) {
+      const v = x[offset + d + l]!;
+      lanes[l] = fmaf(v, v, lanes[l]!);
+    }
+  }
+  let acc = lanes[0]!;
+  for (let l = 1; l < 8; l++) acc = f(acc + lanes[l]!);
+  const unfused = d + ((size - d) & ~3);
+  for (; d < unfused; d++) {
+    const v = x[offset + d]!;
+    acc = f(acc + f(v * v));
+  }
+  for (; d < size; d++) {
+    const v = x[offset + d]!;
+    acc = fmaf(v, v, acc);
+  }
+  return f(Math.sqrt(acc));
+}
+
+/** `torch.norm(t, p=2, dim=-1, keepdim)` of a contiguous tensor. */
+export function norm2LastDim(t: Tensor, keepdim = false): Tensor {
+  if (t.ndim === 0) return vectorNorm2(t);
+  const n = t.shape[t.ndim - 1]!;
+  const rows = n === 0 ? 0 : t.numel / n;
+  const out = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = norm2Run(t.data, r * n, n);
+  const shape = keepdim ? [...t.shape.slice(0, -1), 1] : t.shape.slice(0, -1);
+  return new Tensor(out, shape);
+}
+
+/**
+ * `torch.norm(t)` / `torch.linalg.vector_norm(t, 2)` over all elements: the reduction's dims
+ * coalesce into one contiguous run, so it is the same kernel over the whole data (single-threaded:
+ * PyTorch splits a reduction only past 32768 elements).
+ */
+export function vectorNorm2(t: Tensor): Tensor {
+  return new Tensor(Float32Array.of(norm2Run(t.data, 0, t.numel)), []);
+}
+
+export interface PairwiseDistanceOptions {
+  readonly p?: number;
+  readonly eps?: number;
+  readonly keepdim?: boolean;
+}
+
+/**
+ * F.pairwise_distance(x1, x2): at::pairwise_distance (aten/src/ATen/native/Distance.cpp) is
+ * norm(x1 - x2 + eps, p, dim=-1); the subtraction and the float32-cast eps are separate kernels,
+ * each rounded. Only p=2 is implemented.
+ */
+export function pairwiseDistance(x1: Tensor, x2: Tensor, { p = 2, eps = 1e-6, keepdim = false }: PairwiseDistanceOptions = {}): Tensor {
+  if (p !== 2) throw new RangeError(`pairwiseDistance: only p=2 is implemented, got p=${p}`);
+  return norm2LastDim(add(sub(x1, x2), eps), keepdim);
+}
