@@ -1,45 +1,78 @@
 /*
  * One float32 lane of log256_ps and sincos256_ps (aten/src/ATen/native/cpu/avx_mathfun.h), the
  * Cephes-style polynomials PyTorch's AVX2 randn runs. GCC fused some of their multiply-adds into
- * FMAs (../shared/reference/NOTES-fma.md): `fma` below marks each fused pair, `f(a * b)` a product
- * rounded on its own. An FMA of float32 operands is exact as fround(a * b + c) in double.
+ * FMAs (NOTES-fma.md of the reference): `fma32` marks each fused pair, `f(a * b)` a product
+ * rounded on its own.
  */
 
 const f = Math.fround;
-const fma = (a: number, b: number, c: number): number => f(a * b + c);
+
+/**
+ * vfmadd on float32 operands: a·b + c with one rounding. The double product of two floats is
+ * exact, so a·b + c in double is off only when that sum lands exactly halfway between two floats
+ * (then rounding it again to float32 may pick the wrong side); the TwoSum error term settles it.
+ */
+export function fma32(a: number, b: number, c: number): number {
+  const s = a * b + c;
+  const r = f(s);
+  if (r === s) return r;
+  const other = 2 * s - r; // the float on s's other side when s is a midpoint (exact by Sterbenz)
+  return f(other) === other ? midpointFma(a * b, c, s, r, other) : r;
+}
+
+/** s = p + c (double) fell exactly halfway between the floats r and other: the exact sum's side decides. */
+function midpointFma(p: number, c: number, s: number, r: number, other: number): number {
+  const pb = s - p;
+  const err = p - (s - pb) + (c - pb);
+  if (err === 0) return r;
+  return err > 0 === other > r ? other : r;
+}
 
 const bits = new Uint32Array(1);
 const asFloat = new Float32Array(bits.buffer);
 
-const MIN_NORM_POS = 1.1754943508222875e-38;
+const MIN_NORM_POS = 1.1754943508222875e-38; // 0x00800000
 const SQRTHF = f(0.707106781186547524);
-const LOG_P = [
-  7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846e-1, 1.4249322787e-1,
-  -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1,
-].map(f);
-const LOG_Q1 = f(-2.12194440e-4);
-const LOG_Q2 = f(0.693359375);
+const P0 = f(7.0376836292e-2);
+const P1 = f(-1.151461031e-1);
+const P2 = f(1.167699874e-1);
+const P3 = f(-1.2420140846e-1);
+const P4 = f(1.4249322787e-1);
+const P5 = f(-1.6668057665e-1);
+const P6 = f(2.0000714765e-1);
+const P7 = f(-2.4999993993e-1);
+const P8 = f(3.3333331174e-1);
+const Q1 = f(-2.1219444e-4);
+const Q2 = f(0.693359375);
 
-/** log256_ps for one lane: NaN for x <= 0. */
+/** log256_ps for one float32 lane: NaN for x <= 0; NaN input comes out as log(MIN_NORM_POS) (max_ps). */
 export function log256(input: number): number {
-  if (!(input > 0)) return NaN;
-  asFloat[0] = Math.max(input, MIN_NORM_POS);
+  if (input <= 0) return NaN;
+  // _mm256_max_ps(x, min_norm) returns its second operand when x is NaN
+  asFloat[0] = input > MIN_NORM_POS ? input : MIN_NORM_POS;
   const raw = bits[0]!;
-  let e = f((raw >>> 23) - 127 + 1);
-  bits[0] = (raw & ~0x7f800000) | 0x3f000000; // mantissa scaled into [0.5, 1)
+  let e = (raw >>> 23) - 126; // exponent - 0x7f, plus one
+  bits[0] = (raw & 0x807fffff) | 0x3f000000; // mantissa scaled into [0.5, 1)
   let x = asFloat[0]!;
-  const small = x < SQRTHF;
-  const keep = small ? x : 0;
-  x = f(x - 1);
-  if (small) e = f(e - 1);
-  x = f(x + keep);
+  if (x < SQRTHF) {
+    e -= 1;
+    x = f(f(x - 1) + x);
+  } else {
+    x = f(x - 1);
+  }
   const z = f(x * x);
-  let y = LOG_P[0]!;
-  for (let k = 1; k < LOG_P.length; k++) y = fma(y, x, LOG_P[k]!);
+  let y = fma32(P0, x, P1);
+  y = fma32(y, x, P2);
+  y = fma32(y, x, P3);
+  y = fma32(y, x, P4);
+  y = fma32(y, x, P5);
+  y = fma32(y, x, P6);
+  y = fma32(y, x, P7);
+  y = fma32(y, x, P8);
   y = f(y * x);
-  y = fma(y, z, f(e * LOG_Q1));
+  y = fma32(y, z, f(e * Q1));
   y = f(y - z * 0.5);
-  return fma(e, LOG_Q2, f(x + y));
+  return fma32(e, Q2, f(x + y));
 }
 
 const FOPI = f(1.27323954473516);
@@ -52,31 +85,35 @@ const SIN_P2 = f(-1.6666654611e-1);
 const COS_P0 = f(2.443315711809948e-5);
 const COS_P1 = f(-1.388731625493765e-3);
 const COS_P2 = f(4.166664568298827e-2);
+const INT32_MIN = -2147483648;
 
-/** sincos256_ps for one lane; writes sin to out[0] and cos to out[1]. */
+/** sincos256_ps for one float32 lane; writes sin to out[0] and cos to out[1]. */
 export function sincos256(input: number, out: Float64Array): void {
   let x = Math.abs(input);
-  let j = Math.trunc(f(x * FOPI)) | 0;
-  j = (j + 1) & ~1;
+  const scaled = f(x * FOPI);
+  // cvttps_epi32 gives INT32_MIN for NaN and out-of-range values
+  let j = scaled < 2147483648 ? Math.trunc(scaled) : INT32_MIN;
+  j = ((j + 1) | 0) & ~1;
   const y = f(j);
-  const sinNegative = ((j & 4) !== 0) !== (input < 0);
-  const cosNegative = (~(j - 2) & 4) !== 0;
+  const sinNegative = ((j & 4) !== 0) !== (input < 0 || Object.is(input, -0));
+  const cosNegative = (~((j - 2) | 0) & 4) !== 0;
   const firstOctant = (j & 2) === 0;
-  x = fma(y, DP1, x);
-  x = fma(y, DP2, x);
-  x = fma(y, DP3, x);
+  x = fma32(y, DP1, x);
+  x = fma32(y, DP2, x);
+  x = fma32(y, DP3, x);
   const z = f(x * x);
-  let c = fma(COS_P0, z, COS_P1);
-  c = fma(c, z, COS_P2);
+  let c = fma32(COS_P0, z, COS_P1);
+  c = fma32(c, z, COS_P2);
   c = f(c * z);
-  c = fma(c, z, -f(z * 0.5));
+  c = fma32(c, z, -f(z * 0.5));
   c = f(c + 1);
-  let s = fma(SIN_P0, z, SIN_P1);
-  s = fma(s, z, SIN_P2);
+  let s = fma32(SIN_P0, z, SIN_P1);
+  s = fma32(s, z, SIN_P2);
   s = f(s * z);
-  s = fma(s, x, x);
-  const sin = firstOctant ? s : c;
-  const cos = firstOctant ? c : s;
+  s = fma32(s, x, x);
+  // the blend adds the masked-out lane's +0, which turns a -0 into +0 before the sign flip
+  const sin = (firstOctant ? s : c) + 0;
+  const cos = (firstOctant ? c : s) + 0;
   out[0] = sinNegative ? -sin : sin;
   out[1] = cosNegative ? -cos : cos;
 }

@@ -2,20 +2,20 @@ import { log256, sincos256 } from './avx-mathfun.js';
 import type { BitSource } from './sources.js';
 
 const f = Math.fround;
-const TWO_PI_F = f(2 * Math.PI);
+const TWO_PI_F = f(2 * Math.PI); // _mm256_set1_ps(2.0f * c10::pi<double>)
 const TWO_POW_24 = 16777216;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
 /** PyTorch's CPU generator (CPUGeneratorImpl) over a bit source: torch.randn and torch.randint. */
 export class Generator {
-  /** at::normal_distribution<double>'s cached second Box–Muller sample; manual_seed clears it. */
+  /** CPUGeneratorImpl::next_double_normal_sample_: normal_distribution<double>'s cached r·sin(θ). */
   private nextDoubleNormal: number | undefined;
   private readonly sincos = new Float64Array(2);
 
   constructor(private readonly source: BitSource) {}
 
-  /** uniform_real_distribution<float>(0, 1): 24 random bits of one 32-bit draw. */
+  /** uniform_real_distribution<float>(0, 1): the low 24 bits of one 32-bit draw. */
   private uniformFloat(): number {
     return (this.source.nextU32() & 0xffffff) / TWO_POW_24;
   }
@@ -27,38 +27,45 @@ export class Generator {
     return (hi * TWO_POW_32 + lo) / TWO_POW_53;
   }
 
-  /** at::normal_distribution<double>(0, 1), caching r·sin(θ) for the next call. */
+  /**
+   * at::normal_distribution<double>(0, 1) of PyTorch 1.13: r = sqrt(-2·log(1 - u2)) (log1p came
+   * later), returns r·cos(θ) and caches r·sin(θ). `+ 0` is the `* std + mean` with mean 0 (-0 → +0).
+   */
   private normalDouble(): number {
     if (this.nextDoubleNormal !== undefined) {
       const cached = this.nextDoubleNormal;
       this.nextDoubleNormal = undefined;
-      return cached;
+      return cached + 0;
     }
     const u1 = this.uniformDouble();
     const u2 = this.uniformDouble();
     const r = Math.sqrt(-2 * Math.log(1 - u2));
     const theta = 2 * Math.PI * u1;
     this.nextDoubleNormal = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    return r * Math.cos(theta) + 0;
   }
 
-  /** normal_fill_16_AVX2: Box–Muller over data[i..i+16): uniforms of the first 8 with the next 8. */
+  /**
+   * normal_fill_16_AVX2: Box–Muller over data[i..i+16), uniforms of the first 8 with the next 8.
+   * The closing _mm256_fmadd_ps(n, std=1, mean=0) is exact except that it turns -0 into +0.
+   */
   private boxMuller16(data: Float32Array, i: number): void {
     const sc = this.sincos;
-    for (let k = 0; k < 8; k++) {
-      const radius = f(Math.sqrt(f(-2 * log256(f(1 - data[i + k]!)))));
-      sincos256(f(TWO_PI_F * data[i + 8 + k]!), sc);
-      data[i + k] = f(radius * sc[1]!);
-      data[i + 8 + k] = f(radius * sc[0]!);
+    for (let k = i; k < i + 8; k++) {
+      const radius = f(Math.sqrt(f(-2 * log256(f(1 - data[k]!)))));
+      sincos256(f(TWO_PI_F * data[k + 8]!), sc);
+      data[k] = f(radius * sc[1]!) + 0;
+      data[k + 8] = f(radius * sc[0]!) + 0;
     }
   }
 
   /**
-   * torch.randn(numel) in float32. 16 or more: normal_fill_AVX2 (all uniforms first, blocks of
-   * 16, the last 16 redrawn and recomputed when numel is not a multiple of 16). Fewer: the
-   * double-precision normal_distribution per element, cast to float.
+   * torch.randn(numel) in float32 (normal_kernel). 16 or more: normal_fill_AVX2 (all uniforms
+   * first, blocks of 16, the last 16 redrawn and recomputed when numel is not a multiple of 16).
+   * Fewer: normal_distribution<double> per element, cast to float.
    */
   randn(numel: number): Float32Array {
+    if (!Number.isSafeInteger(numel) || numel < 0) throw new RangeError(`randn: bad size ${numel}`);
     const data = new Float32Array(numel);
     if (numel < 16) {
       for (let i = 0; i < numel; i++) data[i] = this.normalDouble();
@@ -74,18 +81,25 @@ export class Generator {
     return data;
   }
 
-  /** torch.randint(low, high, (numel,)): random_from_to, one 32-bit draw per value (64-bit for ranges >= 2^32). */
+  /**
+   * torch.randint(low, high, (numel,)) as int64 (random_from_to): low + draw % (high - low), the
+   * draw one 32-bit word, or random64() = (first << 32) | second when the range is 2^32 or more.
+   */
   randint(low: number, high: number, numel: number): number[] {
+    if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) throw new RangeError('randint: bounds must be safe integers');
+    if (!(low < high)) throw new RangeError(`randint: expects low < high, got [${low}, ${high})`);
     const range = high - low;
     const out = new Array<number>(numel);
+    if (range < TWO_POW_32) {
+      for (let i = 0; i < numel; i++) out[i] = low + (this.source.nextU32() % range);
+      return out;
+    }
+    const bigLow = BigInt(low);
+    const bigRange = BigInt(high) - bigLow;
     for (let i = 0; i < numel; i++) {
-      if (range >= TWO_POW_32) {
-        const hi = BigInt(this.source.nextU32());
-        const lo = BigInt(this.source.nextU32());
-        out[i] = low + Number(((hi << 32n) | lo) % BigInt(range));
-      } else {
-        out[i] = low + (this.source.nextU32() % range);
-      }
+      const hi = BigInt(this.source.nextU32());
+      const lo = BigInt(this.source.nextU32());
+      out[i] = Number(bigLow + (((hi << 32n) | lo) % bigRange));
     }
     return out;
   }

@@ -1,10 +1,13 @@
 import { Generator } from './generator.js';
-import { createBitSource, RNG_NAMES, type RngName } from './sources.js';
+import { createBitSource, RNG_NAMES, type BitSource, type RngName } from './sources.js';
 
-export { Generator, RNG_NAMES, type RngName };
-export { log256, sincos256 } from './avx-mathfun.js';
+export { Generator, RNG_NAMES, type BitSource, type RngName };
+export { fma32, log256, sincos256 } from './avx-mathfun.js';
 
-/** torch.manual_seed(seed): a fresh generator (empty normal cache) over the chosen bit source. */
+/**
+ * torch.manual_seed(seed): a fresh generator (empty normal cache) over the chosen bit source.
+ * seed: any integer in [-2^63, 2^64); negatives wrap mod 2^64, as in PyTorch.
+ */
 export function manualSeed(seed: bigint, rng: RngName = 'torch'): Generator {
   return new Generator(createBitSource(rng, seed));
 }

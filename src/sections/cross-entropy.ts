@@ -1,12 +1,72 @@
+import { formatG } from '../format/index.js';
+import { crossEntropy } from '../losses/cross-entropy.js';
+import { floatOption } from '../options.js';
+import { fixed, value } from '../report.js';
+import { div, mul, neg, sub } from '../tensor/elementwise.js';
+import { gatherRows } from '../tensor/index-ops.js';
+import { exp as expData, log as logData } from '../tensor/math/index.js';
+import { maxLastDim, mean, sumLastDim } from '../tensor/reduce.js';
+import { fromData, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
-// Placeholder until the section is written: the registry needs every module to exist.
-export const section = defineSection({
-  number: null,
+// torch.exp / torch.log: vml's vec::map, Sleef on every element (tail included)
+const exp = (t: Tensor): Tensor => fromData(expData(t.data), t.shape);
+const log = (t: Tensor): Tensor => fromData(logData(t.data), t.shape);
+
+interface Opts {
+  readonly scale: number;
+}
+
+const BATCH = 8;
+const CLASSES = 10;
+
+/** The script's cross_entropy_naive: softmax by exp / sum, then log (overflows for large logits). */
+export function crossEntropyNaive(logits: Tensor, targets: readonly number[]): Tensor {
+  const probs = div(exp(logits), sumLastDim(exp(logits), true));
+  return mean(neg(gatherRows(log(probs), targets)));
+}
+
+/** The script's cross_entropy_stable: the log-sum-exp trick written out with tensor ops. */
+export function crossEntropyStable(logits: Tensor, targets: readonly number[]): Tensor {
+  const max = maxLastDim(logits, true).values;
+  const logSumExp = log(sumLastDim(exp(sub(logits, max)), true));
+  const logProbs = sub(sub(logits, max), logSumExp);
+  return mean(neg(gatherRows(logProbs, targets)));
+}
+
+export const section = defineSection<Opts>({
+  number: 2,
   name: 'cross-entropy',
-  title: 'cross-entropy',
-  options: [],
-  run() {
-    throw new Error('section cross-entropy is not implemented yet');
+  title: '2. Cross-Entropy Loss with Numerical Stability',
+  options: [
+    floatOption('scale', 'factor applied to the logits for the extreme-logits comparison', 100, '100', '1000'),
+  ],
+  run(ctx, { scale }) {
+    const g = ctx.manualSeed();
+    const logits = fromData(g.randn(BATCH * CLASSES), [BATCH, CLASSES]);
+    const targets = g.randint(0, CLASSES, BATCH);
+
+    const builtin = crossEntropy(logits, targets).item();
+    const naive = crossEntropyNaive(logits, targets).item();
+    const stable = crossEntropyStable(logits, targets).item();
+
+    const extreme = mul(logits, scale);
+    const builtinExtreme = crossEntropy(extreme, targets).item();
+    const stableExtreme = crossEntropyStable(extreme, targets).item();
+
+    return {
+      lines: [
+        ['Logits shape: ', value('Logits shape', logits.shape, 'size')],
+        ['Targets: ', value('Targets', targets, 'int')],
+        [''],
+        ['Built-in CE Loss: ', fixed('Built-in CE Loss', builtin)],
+        ['Naive CE Loss: ', fixed('Naive CE Loss', naive)],
+        ['Stable CE Loss: ', fixed('Stable CE Loss', stable)],
+        [''],
+        [`Extreme logits (×${formatG(scale)}):`],
+        [' Built-in CE: ', fixed('Extreme logits: Built-in CE', builtinExtreme)],
+        [' Stable CE: ', fixed('Extreme logits: Stable CE', stableExtreme)],
+      ],
+    };
   },
 });

@@ -97,8 +97,8 @@ export const section = defineSection<Opts>({
   title: '9. Loss Landscape Comparison',
   options: [
     floatOption('lr', 'learning rate of the gradient descent', 0.01, '0.01', '0.001'),
-    intOption('steps', 'gradient descent steps', 10, '25', { min: 0 }),
-    intOption('grid', 'grid points per axis of the landscape statistics', 50, '7', { min: 1 }),
+    intOption('steps', 'gradient descent steps (at most 1,000,000)', 10, '25', { min: 0, max: 1_000_000 }),
+    intOption('grid', 'grid points per axis of the landscape statistics (at most 2048)', 50, '7', { min: 1, max: 2048 }),
     floatOption('range', 'the landscape grid spans [-range, range] on both axes', 2.0, '2.0', '1.5'),
     listOption('start', 'starting point w of the gradient descent', [1.5, 1.5], '1.5,1.5', '0.5,-1', {}, 2),
   ],

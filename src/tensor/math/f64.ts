@@ -1,0 +1,92 @@
+/*
+ * Double-precision helpers for the glibc emulations: 64-bit bit access through 32-bit words and
+ * an exactly rounded fma (glibc's FMA-selected variants of expf/logf/powf/pow are compiled with
+ * -mfma, and GCC fuses their multiply-adds; JavaScript has no fused operation).
+ */
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer); // little-endian: U32[0] is the low word
+
+/** High 32 bits of a double's pattern (unsigned). */
+export function hiWord(x: number): number {
+  F64[0] = x;
+  return U32[1]!;
+}
+
+/** Low 32 bits of a double's pattern (unsigned). */
+export function loWord(x: number): number {
+  F64[0] = x;
+  return U32[0]!;
+}
+
+/** The double with the given high and low words. */
+export function fromWords(hi: number, lo: number): number {
+  U32[1] = hi >>> 0;
+  U32[0] = lo >>> 0;
+  return F64[0]!;
+}
+
+/** x + y rounded to odd: when inexact, the neighbour of the exact sum with an odd last bit. */
+function addToOdd(x: number, y: number): number {
+  const s = x + y;
+  const bv = s - x;
+  const err = (x - (s - bv)) + (y - bv);
+  if (err === 0 || !Number.isFinite(s)) return s;
+  F64[0] = s;
+  let lo = U32[0]!;
+  if ((lo & 1) === 1) return s;
+  let hi = U32[1]!;
+  if ((err > 0) === (s > 0)) {
+    lo = (lo + 1) >>> 0;
+    if (lo === 0) hi = (hi + 1) >>> 0;
+  } else {
+    if (lo === 0) hi = (hi - 1) >>> 0;
+    lo = (lo - 1) >>> 0;
+  }
+  return fromWords(hi, lo);
+}
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+const BIG = 2 ** 996;
+
+/**
+ * fma(a, b, c) with one rounding (Boldo and Melquiond's emulation: exact product and sum, the
+ * low parts added with rounding to odd, then one rounding to nearest). Valid when the partial
+ * products neither overflow nor underflow, which holds for the arguments glibc's code feeds it.
+ */
+export function fma64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (p === 0 || c === 0 || !Number.isFinite(p) || !Number.isFinite(c)) return p + c;
+  if (Math.abs(a) > BIG || Math.abs(b) > BIG) return fma64(a * 2 ** -100, b, c * 2 ** -100) * 2 ** 100;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  const sh = p + c;
+  const bv = sh - p;
+  const sl = (p - (sh - bv)) + (c - bv);
+  return sh + addToOdd(sl, e);
+}
+
+/** The value of a C99 hex float literal such as "-0x1.62e42fefa39efp-1", exactly. */
+export function hexFloat(s: string): number {
+  const m = /^(-?)0x([0-9a-f])\.?([0-9a-f]*)p([+-]?\d+)$/i.exec(s);
+  if (!m) throw new Error(`bad hex float ${s}`);
+  const frac = m[3]!;
+  // at most 1 + 52 significant bits, so the integer and the power-of-two scaling are exact
+  const v = Number(BigInt(`0x${m[2]}${frac}`)) * 2 ** (Number(m[4]) - 4 * frac.length);
+  return m[1] === '-' ? -v : v;
+}
+
+/** 2^n for integer n in the normal double range, built by exact doublings (no pow rounding). */
+export function pow2Table(lo: number, hi: number): Float64Array {
+  const t = new Float64Array(hi - lo + 1);
+  let v = 1;
+  for (let n = 0; n <= hi; n++, v *= 2) if (n >= lo) t[n - lo] = v;
+  v = 1;
+  for (let n = 0; n >= lo; n--, v /= 2) if (n <= hi) t[n - lo] = v;
+  return t;
+}

@@ -1,0 +1,218 @@
+/*
+ * glibc 2.36 pow(double, double) as x86-64 runs it with FMA (__pow_fma: sysdeps/ieee754/
+ * dbl-64/e_pow.c compiled with -mfma): log(x) to about 68 bits with a 128-entry table and a
+ * degree-8 polynomial, y log(x) as a double-double, then exp with a 128-entry table of 2^(k/128)
+ * as scale * (1 + tail). PyTorch's float `pow(tensor, scalar)` calls it for the scalar-loop
+ * elements: std::pow(float base, double exponent) promotes to double, and the result is rounded
+ * to float. The multiply-adds GCC fused in that build (read from its machine code) are fused here.
+ *
+ * The tables are generated, not copied, from the rules stated in glibc's e_pow_log_data.c and
+ * e_exp_data.c, in 256-bit fixed point (checked equal to the tables in Debian's libm.so.6):
+ *   1/c = round(N/center)/N (center < 1) or round(2N/center)/2N; logc = round(2^43 log c)/2^43;
+ *   logctail = log c - logc; 2^(k/N) = H[k] (1 + T[k]) with H[k] the nearest double.
+ */
+import { exp2Fraction, fixedToDouble, twoAtanh } from './bigfixed.js';
+import { fma64, fromWords, hexFloat, hiWord, loWord } from './f64.js';
+
+const N = 128;
+const PREC = 256n;
+
+const INVC = new Float64Array(N);
+const LOGC = new Float64Array(N);
+const LOGCTAIL = new Float64Array(N);
+const EXP_TAIL = new Float64Array(N);
+const EXP_HI = new Uint32Array(N); // high word of asuint64(H[k]) - (k << 45)
+const EXP_LO = new Uint32Array(N);
+const OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
+
+(function buildTables(): void {
+  for (let i = 0; i < N; i++) {
+    const lo = fromWords(OFF_HI + (i << 13), 0);
+    const hi = fromWords(OFF_HI + ((i + 1) << 13), 0);
+    const center = (lo + hi) / 2;
+    const den = center < 1 ? N : 2 * N;
+    const num = Math.round(den / center);
+    INVC[i] = num / den;
+    // log c = ln(den / num)
+    const l = twoAtanh(BigInt(den - num), BigInt(den + num), PREC);
+    const shift = PREC - 43n;
+    const lc = ((l + (1n << (shift - 1n))) >> shift) << shift;
+    LOGC[i] = fixedToDouble(lc, PREC);
+    LOGCTAIL[i] = fixedToDouble(l - lc, PREC);
+  }
+  for (let k = 0; k < N; k++) {
+    const v = exp2Fraction(k, 7, PREC); // 2^(k/128) in [1, 2)
+    const h = (v + (1n << (PREC - 53n))) >> (PREC - 52n); // 53-bit significand of H[k]
+    // T[k] = 2^(k/128) / H[k] - 1
+    EXP_TAIL[k] = fixedToDouble(((v - (h << (PREC - 52n))) << PREC) / (h << (PREC - 52n)), PREC);
+    const hk = Number(h) * 2 ** -52;
+    EXP_HI[k] = (hiWord(hk) - (k << 13)) >>> 0;
+    EXP_LO[k] = loWord(hk);
+  }
+})();
+
+const LN2_HI = hexFloat('0x1.62e42fefa3800p-1');
+const LN2_LO = hexFloat('0x1.ef35793c76730p-45');
+const A0 = -0.5;
+const A1 = hexFloat('-0x1.5555555555560p-1');
+const A2 = hexFloat('0x1.0000000000006p-1');
+const A3 = hexFloat('0x1.999999959554ep-1');
+const A4 = hexFloat('-0x1.555555529a47ap-1');
+const A5 = hexFloat('-0x1.2495b9b4845e9p+0');
+const A6 = hexFloat('0x1.0002b8b263fc3p+0');
+
+const INV_LN2_N = hexFloat('0x1.71547652b82fep+7');
+const NEG_LN2_HI_N = hexFloat('-0x1.62e42fefa0000p-8');
+const NEG_LN2_LO_N = hexFloat('-0x1.cf79abc9e3b3ap-47');
+const SHIFT = hexFloat('0x1.8p52');
+const C2 = hexFloat('0x1.ffffffffffdbdp-2');
+const C3 = hexFloat('0x1.555555555543cp-3');
+const C4 = hexFloat('0x1.55555cf172b91p-5');
+const C5 = hexFloat('0x1.1111167a4d017p-7');
+
+const LOG_TAIL = new Float64Array(1); // a typed-array slot: a module variable would box each double
+
+/** log(x) = result + LOG_TAIL[0] for the double with words (hi32, lo32), exponent field possibly negative. */
+function logInline(hi32: number, lo32: number): number {
+  const tmpHi = (hi32 - OFF_HI) | 0;
+  const i = (tmpHi >>> 13) & (N - 1);
+  const k = tmpHi >> 20;
+  const z = fromWords((hi32 - (tmpHi & 0xfff00000)) | 0, lo32);
+  const r = fma64(z, INVC[i]!, -1);
+  const t1 = fma64(k, LN2_HI, LOGC[i]!);
+  const t2 = t1 + r;
+  const lo1 = fma64(k, LN2_LO, LOGCTAIL[i]!);
+  const lo2 = t1 - t2 + r;
+  const ar = A0 * r;
+  const ar2 = r * ar;
+  const ar3 = r * ar2;
+  const hi = t2 + ar2;
+  const lo3 = fma64(ar, r, -ar2);
+  const lo4 = t2 - hi + ar2;
+  const inner = fma64(fma64(r, A6, A5), ar2, fma64(r, A4, A3));
+  const p = fma64(ar2, inner, fma64(r, A2, A1));
+  const lo = fma64(ar3, p, lo1 + lo2 + lo3 + lo4);
+  const y = hi + lo;
+  LOG_TAIL[0] = hi - y + lo;
+  return y;
+}
+
+/** scale (1 + tmp) when it may overflow or land in the subnormal range. */
+function specialCase(tmp: number, sHi: number, sLo: number, kNegative: boolean): number {
+  if (!kNegative) {
+    const scale = fromWords((sHi - (1009 << 20)) | 0, sLo);
+    return fma64(tmp, scale, scale) * 2 ** 1009;
+  }
+  const sbitsHi = (sHi + (1022 << 20)) | 0;
+  const scale = fromWords(sbitsHi, sLo);
+  const m = tmp * scale;
+  let y = scale + m;
+  if (Math.abs(y) < 1) {
+    // rounds to the subnormal precision once, as glibc does
+    const one = y < 0 ? -1 : 1;
+    let lo = scale - y + m;
+    const hi = y + one;
+    lo = one - hi + y + lo;
+    y = lo + hi - one;
+    if (y === 0) y = sbitsHi < 0 ? -0 : 0;
+  }
+  return y * 2 ** -1022;
+}
+
+/** (negative ? -1 : 1) e^(x + xtail). */
+function expInline(x: number, xtail: number, negative: boolean): number {
+  let abstop = (hiWord(x) >>> 20) & 0x7ff;
+  if (((abstop - 0x3c9) >>> 0) >= 0x3f) {
+    if (abstop < 0x3c9) return negative ? -(1 + x) : 1 + x;
+    if (abstop >= 0x409) {
+      if (x < 0) return negative ? -0 : 0;
+      return negative ? -Infinity : Infinity;
+    }
+    abstop = 0;
+  }
+  const kShift = fma64(x, INV_LN2_N, SHIFT);
+  const kiLo = loWord(kShift); // k in two's complement in the low bits
+  const kd = kShift - SHIFT;
+  let r = fma64(kd, NEG_LN2_LO_N, fma64(kd, NEG_LN2_HI_N, x));
+  r += xtail;
+  const idx = kiLo & (N - 1);
+  // top = (ki + sign_bias) << 45: the sign bias (0x800 << 7) lands on the sign bit
+  const sHi = (EXP_HI[idx]! + (kiLo << 13) + (negative ? 0x80000000 : 0)) | 0;
+  const sLo = EXP_LO[idx]!;
+  const r2 = r * r;
+  const tmp = fma64(fma64(r, C5, C4), r2 * r2, fma64(fma64(r, C3, C2), r2, r + EXP_TAIL[idx]!));
+  if (abstop === 0) return specialCase(tmp, sHi, sLo, (kiLo & 0x80000000) !== 0);
+  const scale = fromWords(sHi, sLo);
+  return fma64(tmp, scale, scale);
+}
+
+/** 0: not an integer, 1: odd, 2: even, for a non-zero finite double with high word hy, low word ly. */
+function checkint(hy: number, ly: number): number {
+  const e = (hy >>> 20) & 0x7ff;
+  if (e < 0x3ff) return 0;
+  if (e > 0x3ff + 52) return 2;
+  const bit = 0x3ff + 52 - e; // position of the units bit
+  if (bit >= 32) {
+    const b = bit - 32;
+    if (ly !== 0 || (hy & ((1 << b) - 1)) !== 0) return 0;
+    return (hy & (1 << b)) !== 0 ? 1 : 2;
+  }
+  if (bit > 0 && (ly & ((1 << bit) - 1)) !== 0) return 0;
+  return ((ly >>> bit) & 1) !== 0 ? 1 : 2;
+}
+
+/** Zero, infinity or NaN, from the high and low words. */
+const zeroinfnan = (hi: number, lo: number): boolean =>
+  ((hi & 0x7fffffff) === 0 && lo === 0) || (hi & 0x7ff00000) === 0x7ff00000;
+
+/** glibc's pow(x, y) for doubles, bit for bit. */
+export function libmPow(x: number, y: number): number {
+  let negative = false;
+  let hx = hiWord(x);
+  let lx = loWord(x);
+  const hy = hiWord(y);
+  const ly = loWord(y);
+  let topx = hx >>> 20;
+  const topy = hy >>> 20;
+  if (((topx - 1) >>> 0) >= 0x7fe || (((topy & 0x7ff) - 0x3be) >>> 0) >= 0x80) {
+    // x subnormal, zero, negative, inf or NaN; or |y| < 2^-65, |y| >= 2^63, inf or NaN
+    if (zeroinfnan(hy, ly)) {
+      if (y === 0) return 1;
+      if (x === 1) return 1;
+      if (x !== x || y !== y) return x + y;
+      if (Math.abs(x) === 1) return 1;
+      if ((Math.abs(x) < 1) === (y > 0)) return 0;
+      return y * y;
+    }
+    if (zeroinfnan(hx, lx)) {
+      let x2 = x * x;
+      if (hx >>> 31 && checkint(hy, ly) === 1) x2 = -x2;
+      return hy >>> 31 ? 1 / x2 : x2;
+    }
+    // x and y are non-zero finite
+    if (hx >>> 31) {
+      const yint = checkint(hy, ly);
+      if (yint === 0) return NaN;
+      if (yint === 1) negative = true;
+      hx &= 0x7fffffff;
+      topx &= 0x7ff;
+    }
+    if ((((topy & 0x7ff) - 0x3be) >>> 0) >= 0x80) {
+      if (hx === 0x3ff00000 && lx === 0) return 1;
+      const xAbove1 = hx > 0x3ff00000 || (hx === 0x3ff00000 && lx !== 0);
+      if ((topy & 0x7ff) < 0x3be) return xAbove1 ? 1 + y : 1 - y;
+      return xAbove1 === topy < 0x800 ? Infinity : 0;
+    }
+    if (topx === 0) {
+      // subnormal: scale by 2^52, then take 52 off the exponent field (it goes negative)
+      const s = Math.abs(x) * 2 ** 52;
+      hx = (hiWord(s) - (52 << 20)) | 0;
+      lx = loWord(s);
+    }
+  }
+  const hi = logInline(hx, lx);
+  const lo = LOG_TAIL[0]!;
+  const ehi = y * hi;
+  const elo = fma64(y, lo, fma64(y, hi, -ehi));
+  return expInline(ehi, elo, negative);
+}

@@ -1,0 +1,96 @@
+/*
+ * Sleef 3.5.1 xexpf (Sleef_expf8_u10, what Vectorized<float>::exp calls), the double-float
+ * exponential expk2f behind cosh/tanh/expm1, and xexpm1f (Sleef_expm1f8_u10), one float32 lane
+ * of the AVX2 build: every vmla is a fused multiply-add.
+ */
+import { cvtRound, fma32, fround as f } from './f32.js';
+import { dfAdd2DD, dfAdd2DF, dfAddFD, DF_LO, dfMulDD, dfMulDF, dfSqu } from './sleef-df.js';
+import { ldexp2 } from './sleef-scale.js';
+
+export const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
+export const L2UF = 0.693145751953125;
+export const L2LF = f(1.428606765330187045e-6);
+
+const E5 = f(0.000198527617612853646278381);
+const E4 = f(0.00139304355252534151077271);
+const E3 = f(0.00833336077630519866943359);
+const E2 = f(0.0416664853692054748535156);
+const E1 = f(0.166666671633720397949219);
+
+/** One lane of Sleef_expf8_u10. */
+export function sleefExpf(d: number): number {
+  const q = cvtRound(f(d * R_LN2F));
+  const qf = f(q);
+  let s = fma32(qf, -L2UF, d);
+  s = fma32(qf, -L2LF, s);
+  let u = fma32(E5, s, E4);
+  u = fma32(u, s, E3);
+  u = fma32(u, s, E2);
+  u = fma32(u, s, E1);
+  u = fma32(u, s, 0.5);
+  u = f(1 + fma32(f(s * s), u, s));
+  u = ldexp2(u, q);
+  if (d < -104) u = 0;
+  if (100 < d) u = Infinity;
+  return u;
+}
+
+const K4 = f(0.1980960224e-3);
+const K3 = f(0.1394256484e-2);
+const K2 = f(0.8333456703e-2);
+const K1 = f(0.4166637361e-1);
+const K0 = f(0.166666659414234244790680580464);
+
+/**
+ * expk2f: e^(dh + dl) as a double-float (hi returned, lo in DF_LO[0]), both parts scaled by
+ * vldexp2 and flushed to +0 below -104.
+ */
+export function expk2(dh: number, dl: number): number {
+  const q = cvtRound(f(f(dh + dl) * R_LN2F));
+  const qf = f(q);
+  let sh = dfAdd2DF(dh, dl, f(qf * -L2UF));
+  let sl = DF_LO[0]!;
+  sh = dfAdd2DF(sh, sl, f(qf * -L2LF));
+  sl = DF_LO[0]!;
+
+  let u = fma32(K4, sh, K3);
+  u = fma32(u, sh, K2);
+  u = fma32(u, sh, K1);
+
+  let th = dfMulDF(sh, sl, u);
+  let tl = DF_LO[0]!;
+  th = dfAdd2DF(th, tl, K0);
+  tl = DF_LO[0]!;
+  th = dfMulDD(sh, sl, th, tl);
+  tl = DF_LO[0]!;
+  th = dfAdd2DF(th, tl, 0.5);
+  tl = DF_LO[0]!;
+  const qh = dfSqu(sh, sl);
+  const ql = DF_LO[0]!;
+  th = dfMulDD(qh, ql, th, tl);
+  tl = DF_LO[0]!;
+  th = dfAdd2DD(sh, sl, th, tl);
+  tl = DF_LO[0]!;
+  th = dfAddFD(1, th, tl);
+  tl = DF_LO[0]!;
+
+  th = ldexp2(th, q);
+  tl = ldexp2(tl, q);
+  if (dh < -104) {
+    th = 0;
+    tl = 0;
+  }
+  DF_LO[0] = tl;
+  return th;
+}
+
+/** One lane of Sleef_expm1f8_u10. */
+export function sleefExpm1f(a: number): number {
+  const eh = expk2(a, 0);
+  const dh = dfAdd2DF(eh, DF_LO[0]!, -1);
+  let x = f(dh + DF_LO[0]!);
+  if (a > 88.72283172607421875) x = Infinity;
+  if (a < f(-16.635532333438687426013570)) x = -1;
+  if (Object.is(a, -0)) x = -0;
+  return x;
+}
