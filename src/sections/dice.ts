@@ -17,6 +17,9 @@ interface Opts {
 
 const f = Math.fround;
 
+/** Elements of the mask batch: above this a run would need more than about 2 GiB. */
+export const MAX_DICE_ELEMENTS = 2 ** 25;
+
 /** `(a * b).sum()`: the float32 products, then cascade_sum. */
 function productSum(a: Float32Array, b: Float32Array): number {
   const prod = new Float32Array(a.length);
@@ -51,6 +54,11 @@ export const section = defineSection<Opts>({
     intOption('height', 'mask height', 64, '40', { min: 1 }),
     intOption('width', 'mask width', 64, '30', { min: 1 }),
   ],
+  validate({ batchSize, height, width }) {
+    const n = batchSize * height * width;
+    if (n <= MAX_DICE_ELEMENTS) return undefined;
+    return `options '--batch-size' × '--height' × '--width' = ${n} elements, over the cap of ${MAX_DICE_ELEMENTS} (about 2 GiB of memory)`;
+  },
   run(ctx, { smooth, batchSize, height, width }) {
     const g = ctx.manualSeed();
     const shape = [batchSize, height, width];
