@@ -39,6 +39,7 @@ describe('--format json', () => {
       expect(new Set(s.values.map((v) => v.label)).size).toBe(s.values.length);
     }
     expect(doc.sections[2]!.options).toEqual({ gamma: 2, alpha: 0.25, gammas: [0, 1, 2, 5] });
+    expect(doc.sections[7]!.options).toEqual({ 'log-vars': [0, 1] });
   });
 
   it('every value equals the full-precision text of PyTorch', () => {

@@ -55,13 +55,13 @@ function mismatches(got: ArrayLike<number>, want: Float32Array): string[] {
 
 type TensorOp = (src: Float32Array) => Float32Array;
 const tensorOps: Record<string, TensorOp> = {
-  exp: M.exp, log: M.log, log1p: M.log1p, tanh: M.tanh, sqrt: M.sqrt, cosh: M.cosh, sigmoid: M.sigmoid,
+  exp: M.exp, expm1: M.expm1, log: M.log, log1p: M.log1p, tanh: M.tanh, sqrt: M.sqrt, cosh: M.cosh, sigmoid: M.sigmoid,
   reciprocal: M.reciprocal, abs: M.abs, neg: M.neg,
 };
 const f = Math.fround;
 /** The lane function of each path, where one exists. */
 const lanes: Record<string, { vec?: (x: number) => number; scalar?: (x: number) => number }> = {
-  exp: { vec: M.sleefExpf }, log: { vec: M.sleefLogf }, log1p: { vec: M.sleefLog1pf }, tanh: { vec: M.sleefTanhf },
+  exp: { vec: M.sleefExpf }, expm1: { vec: M.sleefExpm1f }, log: { vec: M.sleefLogf }, log1p: { vec: M.sleefLog1pf }, tanh: { vec: M.sleefTanhf },
   cosh: { vec: M.sleefCoshf, scalar: M.libmCoshf }, sigmoid: { vec: M.sigmoidVec, scalar: M.sigmoidScalar },
   expf: { scalar: M.libmExpf }, logf: { scalar: M.libmLogf }, log1pf: { scalar: M.libmLog1pf },
   expm1f: { scalar: M.libmExpm1f }, coshf: { scalar: M.libmCoshf }, tanhf: { scalar: M.libmTanhf },

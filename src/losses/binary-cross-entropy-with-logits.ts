@@ -45,9 +45,8 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor,
     work[i] = Number.isNaN(-x[i]! - m) ? NaN : f(work[i]! + 1);
   }
   log(work, work);
-  const loss = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    loss[i] = f(f(f(f(1 - y[i]!) * x[i]!) + maxVal[i]!) + work[i]!);
+    work[i] = f(f(f(f(1 - y[i]!) * x[i]!) + maxVal[i]!) + work[i]!);
   }
-  return applyReduction(new Tensor(loss, input.shape), options.reduction ?? 'mean');
+  return applyReduction(new Tensor(work, input.shape), options.reduction ?? 'mean');
 }

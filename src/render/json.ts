@@ -31,7 +31,7 @@ export function renderRunsJson(runs: readonly SectionRun[], seed: bigint, rng: s
       `      "number": ${r.def.number === null ? 'null' : r.def.number},`,
       `      "name": ${JSON.stringify(r.def.name)},`,
       `      "title": ${JSON.stringify(r.def.title)},`,
-      `      "options": ${jsonValue(r.options)},`,
+      `      "options": ${jsonValue(Object.fromEntries(r.def.options.map((o) => [o.flag, r.options[o.key]])))},`,
       values.length ? `      "values": [\n${values.join(',\n')}\n      ]` : '      "values": []',
       '    }',
     ].join('\n');

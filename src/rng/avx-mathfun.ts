@@ -1,35 +1,46 @@
 /*
  * One float32 lane of log256_ps and sincos256_ps (aten/src/ATen/native/cpu/avx_mathfun.h), the
  * Cephes-style polynomials PyTorch's AVX2 randn runs. GCC fused some of their multiply-adds into
- * FMAs (NOTES-fma.md of the reference): `fma32` marks each fused pair, `f(a * b)` a product
- * rounded on its own.
+ * FMAs (NOTES-fma.md of the reference): `fma` marks each fused pair, `f(a * b)` a product rounded
+ * on its own.
  */
 
 const f = Math.fround;
 
+type Fma = (a: number, b: number, c: number) => number;
+
 /**
- * vfmadd on float32 operands: a·b + c with one rounding. The double product of two floats is
- * exact, so a·b + c in double is off only when that sum lands exactly halfway between two floats
- * (then rounding it again to float32 may pick the wrong side); the TwoSum error term settles it.
+ * vfmadd of float32 operands as fround(a·b + c): the double product is exact, so only the sum is
+ * rounded twice (to double, then float), which goes wrong only when the double sum lands exactly
+ * halfway between two floats. For the inputs randn gives these lanes (1 - k·2^-24 to log256,
+ * f(2π)·k·2^-24 to sincos256, k < 2^24) that never changes a result: test/rng-fma.test.ts checks
+ * all 2^24 of each against `fma32` when RNG_EXHAUSTIVE=1.
  */
+const fmaDoubleRounded: Fma = (a, b, c) => f(a * b + c);
+
+const FLT_MAX = 3.4028234663852886e38;
+const OVERFLOW_TIE = FLT_MAX + 2 ** 103; // halfway from FLT_MAX to 2^128: rounds to infinity
+
+/** vfmadd of float32 operands with one rounding, for any inputs. */
 export function fma32(a: number, b: number, c: number): number {
   const s = a * b + c;
   const r = f(s);
-  if (r === s) return r;
-  const other = 2 * s - r; // the float on s's other side when s is a midpoint (exact by Sterbenz)
-  return f(other) === other ? midpointFma(a * b, c, s, r, other) : r;
-}
-
-/** s = p + c (double) fell exactly halfway between the floats r and other: the exact sum's side decides. */
-function midpointFma(p: number, c: number, s: number, r: number, other: number): number {
+  if (r === s || s !== s) return r;
+  let other: number; // the float on s's other side if s is halfway between two floats
+  if (r === Infinity || r === -Infinity) {
+    if (Math.abs(s) !== OVERFLOW_TIE) return r;
+    other = s > 0 ? FLT_MAX : -FLT_MAX;
+  } else {
+    other = 2 * s - r; // exact (Sterbenz)
+    if (f(other) !== other) return r;
+  }
+  // s is a tie: the TwoSum error of a·b + c says which side the exact value lies on
+  const p = a * b;
   const pb = s - p;
   const err = p - (s - pb) + (c - pb);
   if (err === 0) return r;
   return err > 0 === other > r ? other : r;
 }
-
-const bits = new Uint32Array(1);
-const asFloat = new Float32Array(bits.buffer);
 
 const MIN_NORM_POS = 1.1754943508222875e-38; // 0x00800000
 const SQRTHF = f(0.707106781186547524);
@@ -45,36 +56,6 @@ const P8 = f(3.3333331174e-1);
 const Q1 = f(-2.1219444e-4);
 const Q2 = f(0.693359375);
 
-/** log256_ps for one float32 lane: NaN for x <= 0; NaN input comes out as log(MIN_NORM_POS) (max_ps). */
-export function log256(input: number): number {
-  if (input <= 0) return NaN;
-  // _mm256_max_ps(x, min_norm) returns its second operand when x is NaN
-  asFloat[0] = input > MIN_NORM_POS ? input : MIN_NORM_POS;
-  const raw = bits[0]!;
-  let e = (raw >>> 23) - 126; // exponent - 0x7f, plus one
-  bits[0] = (raw & 0x807fffff) | 0x3f000000; // mantissa scaled into [0.5, 1)
-  let x = asFloat[0]!;
-  if (x < SQRTHF) {
-    e -= 1;
-    x = f(f(x - 1) + x);
-  } else {
-    x = f(x - 1);
-  }
-  const z = f(x * x);
-  let y = fma32(P0, x, P1);
-  y = fma32(y, x, P2);
-  y = fma32(y, x, P3);
-  y = fma32(y, x, P4);
-  y = fma32(y, x, P5);
-  y = fma32(y, x, P6);
-  y = fma32(y, x, P7);
-  y = fma32(y, x, P8);
-  y = f(y * x);
-  y = fma32(y, z, f(e * Q1));
-  y = f(y - z * 0.5);
-  return fma32(e, Q2, f(x + y));
-}
-
 const FOPI = f(1.27323954473516);
 const DP1 = f(-0.78515625);
 const DP2 = f(-2.4187564849853515625e-4);
@@ -87,33 +68,78 @@ const COS_P1 = f(-1.388731625493765e-3);
 const COS_P2 = f(4.166664568298827e-2);
 const INT32_MIN = -2147483648;
 
-/** sincos256_ps for one float32 lane; writes sin to out[0] and cos to out[1]. */
-export function sincos256(input: number, out: Float64Array): void {
-  let x = Math.abs(input);
-  const scaled = f(x * FOPI);
-  // cvttps_epi32 gives INT32_MIN for NaN and out-of-range values
-  let j = scaled < 2147483648 ? Math.trunc(scaled) : INT32_MIN;
-  j = ((j + 1) | 0) & ~1;
-  const y = f(j);
-  const sinNegative = ((j & 4) !== 0) !== (input < 0 || Object.is(input, -0));
-  const cosNegative = (~((j - 2) | 0) & 4) !== 0;
-  const firstOctant = (j & 2) === 0;
-  x = fma32(y, DP1, x);
-  x = fma32(y, DP2, x);
-  x = fma32(y, DP3, x);
-  const z = f(x * x);
-  let c = fma32(COS_P0, z, COS_P1);
-  c = fma32(c, z, COS_P2);
-  c = f(c * z);
-  c = fma32(c, z, -f(z * 0.5));
-  c = f(c + 1);
-  let s = fma32(SIN_P0, z, SIN_P1);
-  s = fma32(s, z, SIN_P2);
-  s = f(s * z);
-  s = fma32(s, x, x);
-  // the blend adds the masked-out lane's +0, which turns a -0 into +0 before the sign flip
-  const sin = (firstOctant ? s : c) + 0;
-  const cos = (firstOctant ? c : s) + 0;
-  out[0] = sinNegative ? -sin : sin;
-  out[1] = cosNegative ? -cos : cos;
+export interface Lanes {
+  /** log256_ps: NaN for x <= 0; a NaN input gives log(MIN_NORM_POS) (max_ps keeps its 2nd operand). */
+  log256(input: number): number;
+  /** sincos256_ps: writes sin to out[0] and cos to out[1]. */
+  sincos256(input: number, out: Float64Array): void;
 }
+
+/** The two lanes over a given FMA emulation. */
+export function makeLanes(fma: Fma): Lanes {
+  const bits = new Uint32Array(1);
+  const asFloat = new Float32Array(bits.buffer);
+
+  function log256(input: number): number {
+    if (input <= 0) return NaN;
+    asFloat[0] = input > MIN_NORM_POS ? input : MIN_NORM_POS;
+    const raw = bits[0]!;
+    let e = (raw >>> 23) - 126; // exponent - 0x7f, plus one
+    bits[0] = (raw & 0x807fffff) | 0x3f000000; // mantissa scaled into [0.5, 1)
+    let x = asFloat[0]!;
+    if (x < SQRTHF) {
+      e -= 1;
+      x = f(f(x - 1) + x);
+    } else {
+      x = f(x - 1);
+    }
+    const z = f(x * x);
+    let y = fma(P0, x, P1);
+    y = fma(y, x, P2);
+    y = fma(y, x, P3);
+    y = fma(y, x, P4);
+    y = fma(y, x, P5);
+    y = fma(y, x, P6);
+    y = fma(y, x, P7);
+    y = fma(y, x, P8);
+    y = f(y * x);
+    y = fma(y, z, f(e * Q1));
+    y = f(y - z * 0.5);
+    return fma(e, Q2, f(x + y));
+  }
+
+  function sincos256(input: number, out: Float64Array): void {
+    let x = Math.abs(input);
+    const scaled = f(x * FOPI);
+    // cvttps_epi32 gives INT32_MIN for NaN and out-of-range values
+    let j = scaled < 2147483648 ? Math.trunc(scaled) : INT32_MIN;
+    j = ((j + 1) | 0) & ~1;
+    const y = f(j);
+    const sinNegative = ((j & 4) !== 0) !== (input < 0 || Object.is(input, -0));
+    const cosNegative = (~((j - 2) | 0) & 4) !== 0;
+    const firstOctant = (j & 2) === 0;
+    x = fma(y, DP1, x);
+    x = fma(y, DP2, x);
+    x = fma(y, DP3, x);
+    const z = f(x * x);
+    let c = fma(COS_P0, z, COS_P1);
+    c = fma(c, z, COS_P2);
+    c = f(c * z);
+    c = fma(c, z, -f(z * 0.5));
+    c = f(c + 1);
+    let s = fma(SIN_P0, z, SIN_P1);
+    s = fma(s, z, SIN_P2);
+    s = f(s * z);
+    s = fma(s, x, x);
+    // the blend adds the masked-out lane's +0, which turns a -0 into +0 before the sign flip
+    const sin = (firstOctant ? s : c) + 0;
+    const cos = (firstOctant ? c : s) + 0;
+    out[0] = sinNegative ? -sin : sin;
+    out[1] = cosNegative ? -cos : cos;
+  }
+
+  return { log256, sincos256 };
+}
+
+/** The lanes randn runs (exact on randn's inputs; see fmaDoubleRounded). */
+export const { log256, sincos256 } = makeLanes(fmaDoubleRounded);

@@ -7,6 +7,8 @@ const TWO_POW_24 = 16777216;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 
+const exactInteger = (v: number): boolean => Number.isInteger(v) && Math.abs(v) <= TWO_POW_53;
+
 /** PyTorch's CPU generator (CPUGeneratorImpl) over a bit source: torch.randn and torch.randint. */
 export class Generator {
   /** CPUGeneratorImpl::next_double_normal_sample_: normal_distribution<double>'s cached r·sin(θ). */
@@ -86,7 +88,7 @@ export class Generator {
    * draw one 32-bit word, or random64() = (first << 32) | second when the range is 2^32 or more.
    */
   randint(low: number, high: number, numel: number): number[] {
-    if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) throw new RangeError('randint: bounds must be safe integers');
+    if (!exactInteger(low) || !exactInteger(high)) throw new RangeError('randint: bounds must be integers within ±2^53');
     if (!(low < high)) throw new RangeError(`randint: expects low < high, got [${low}, ${high})`);
     const range = high - low;
     const out = new Array<number>(numel);

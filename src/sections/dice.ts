@@ -70,11 +70,11 @@ export const section = defineSection<Opts>({
       fillSlices_(masks, [i, [x, x + w], [y, y + h]], 1.0);
     }
 
-    // target_masks * 5.0 + torch.randn(...) * 2.0: three kernels, each rounding to float32
-    const noise = g.randn(masks.numel);
+    // target_masks * 5.0 + torch.randn(...) * 2.0: three kernels (mul, mul, add), each rounding
+    // to float32, run here element by element into randn's buffer
+    const logitsData = g.randn(masks.numel);
     const m = masks.data;
-    const logitsData = new Float32Array(m.length);
-    for (let i = 0; i < m.length; i++) logitsData[i] = f(f(m[i]! * 5) + f(noise[i]! * 2));
+    for (let i = 0; i < m.length; i++) logitsData[i] = f(f(m[i]! * 5) + f(logitsData[i]! * 2));
     const logits = new Tensor(logitsData, shape);
 
     // dice_loss and pred_probs apply the same sigmoid kernel to the same logits: computed once
@@ -85,13 +85,14 @@ export const section = defineSection<Opts>({
 
     const predBinary = gtScalar(probs, 0.5);
     const intersection = productSum(predBinary.data, m);
-    const union = f(f(cascadeSum(predBinary.data) + cascadeSum(m)) - intersection);
+    const positives = cascadeSum(m);
+    const union = f(f(cascadeSum(predBinary.data) + positives) - intersection);
     const iou = f(intersection / f(union + f(1e-6)));
 
     return {
       lines: [
         ['Mask shape: ', value('Mask shape', shape, 'size')],
-        ['Positive pixels: ', value('Positive pixels', cascadeSum(m), 'float'), ' / ', value('Pixels', masks.numel, 'int')],
+        ['Positive pixels: ', value('Positive pixels', positives, 'float'), ' / ', value('Total pixels', masks.numel, 'int')],
         [''],
         ['Dice Loss: ', fixed('Dice Loss', dice)],
         ['BCE Loss: ', fixed('BCE Loss', bce)],

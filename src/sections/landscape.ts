@@ -3,9 +3,9 @@ import { floatOption, intOption, listOption } from '../options.js';
 import { fixed, type Line } from '../report.js';
 import { add, backward, mul, Parameter, pow, sub, type Scalar } from '../tensor/autograd.js';
 import { vectorNorm2 } from '../tensor/distance.js';
-import { powSquare } from '../tensor/glibc-pow.js';
 import * as T from '../tensor/elementwise.js';
-import { describeArray, linspace, type Float64Source, type LandscapeStats } from '../tensor/numpy-stats.js';
+import { libmPow } from '../tensor/math/libm-pow.js';
+import { arraySource, describeArray, linspace, type Float64Source, type LandscapeStats } from '../tensor/numpy-stats.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
@@ -24,6 +24,9 @@ interface Opts {
  */
 type GridLoss = (w: Float64Array) => (i: number, j: number) => number;
 
+/** `x ** 2` of a np.float64: scalarmath's double power calls npy_pow, glibc's pow, about 1 result in 1300 off x * x. */
+const powSquare = (x: number): number => libmPow(x, 2);
+
 /** quadratic_loss: w1**2 + w2**2 */
 const quadratic: GridLoss = (w) => {
   const sq = w.map(powSquare);
@@ -36,6 +39,9 @@ const rosenbrock: GridLoss = (w) => {
   const oneMinusSq = w.map((v) => powSquare(1 - v));
   return (i, j) => oneMinusSq[i]! + 100 * powSquare(w[j]! - sq[i]!);
 };
+
+/** Grids up to this many points are evaluated into memory (8 MiB); larger ones are streamed. */
+const MATERIALIZE_MAX = 2 ** 20;
 
 /** loss_landscape_stats: the loss at every (w1[i], w2[j]) of a linspace grid, row-major, as float64. */
 function landscapeStats(gridLoss: GridLoss, gridSize: number, rangeVal: number): LandscapeStats {
@@ -55,7 +61,11 @@ function landscapeStats(gridLoss: GridLoss, gridSize: number, rangeVal: number):
       }
     },
   };
-  return describeArray(src);
+  if (src.length > MATERIALIZE_MAX) return describeArray(src);
+  // small grids: evaluate each point once (describeArray reads its source twice)
+  const values = new Float64Array(src.length);
+  src.read(0, values);
+  return describeArray(arraySource(values));
 }
 
 /**

@@ -21,7 +21,11 @@ interface Opts {
 const SIZE = 100;
 const OUTLIER_INDICES = [10, 25, 50, 75];
 
-/** The script's huber_loss_manual: min(|e|, delta) split into a quadratic and a linear part, one kernel per op. */
+/**
+ * The script's huber_loss_manual: min(|e|, delta) split into a quadratic and a linear part. Every
+ * op is its own kernel, so `0.5 * quadratic**2 + delta * linear` rounds after each multiply and
+ * the add (no fused multiply-add across kernels).
+ */
 export function huberLossManual(pred: Tensor, target: Tensor, delta = 1.0): Tensor {
   const error = abs(sub(pred, target));
   // torch.tensor(delta) is a float32 0-dim tensor, broadcast by torch.min (minimum)

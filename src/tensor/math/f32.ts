@@ -24,16 +24,19 @@ export function bitsFloat(b: number): number {
 /**
  * fma(a, b, c) on float32 operands with one rounding, as _mm256_fmadd_ps. The double product a*b
  * is exact; the double sum can round, and only if it lands exactly on a float32 midpoint does
- * that decide the float result (a second rounding): then the sign of the sum's error breaks the tie.
+ * that decide the float result (a second rounding): then the sign of the sum's error breaks the
+ * tie. Kept tiny so V8 inlines it (a call that is not inlined boxes the double it returns).
  */
 export function fma32(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
   const r = fround(s);
-  if (r === s) return r;
   // s is a midpoint between r and its neighbour r2 only if r2 = 2s - r is itself a float32
   const r2 = 2 * s - r;
-  if (fround(r2) !== r2) return r;
+  return r === s || fround(r2) !== r2 ? r : midpointTie(p, c, s, r, r2);
+}
+
+function midpointTie(p: number, c: number, s: number, r: number, r2: number): number {
   const bv = s - p;
   const err = (p - (s - bv)) + (c - bv);
   if (err === 0) return r;

@@ -18,5 +18,5 @@ export { fma32 } from './f32.js';
 export { fma64 } from './f64.js';
 export { VECTOR_BLOCK, mapVectorized, mapVml } from './loop.js';
 export {
-  abs, cosh, exp, log, log1p, neg, powScalar, reciprocal, sigmoid, sigmoidScalar, sigmoidVec, sqrt, tanh,
+  abs, cosh, exp, expm1, log, log1p, neg, powScalar, reciprocal, sigmoid, sigmoidScalar, sigmoidVec, sqrt, tanh,
 } from './ops.js';

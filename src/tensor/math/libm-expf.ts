@@ -7,19 +7,11 @@
  * This is what std::exp(float) returns in PyTorch's scalar kernel paths.
  */
 import { floatBits, fround as f } from './f32.js';
-import { exp2Fraction } from './bigfixed.js';
 import { fma64, hexFloat, pow2Table } from './f64.js';
+import { EXP2_32 } from './libm-tables.js';
 
-/** 2^(i/32) for i = 0..31, each the nearest double (glibc's __exp2f_data.tab up to its exponent bias). */
-export const EXP2_32: Float64Array = (() => {
-  const t = new Float64Array(32);
-  const prec = 128n;
-  for (let i = 0; i < 32; i++) {
-    const v = exp2Fraction(i, 5, prec); // 2^(i/32) in [1, 2) with 128 fraction bits
-    t[i] = Number((v + (1n << (prec - 53n))) >> (prec - 52n)) * 2 ** -52;
-  }
-  return t;
-})();
+// 2^(i/32) for i = 0..31 (glibc's __exp2f_data.tab up to its exponent bias), generated at build time
+export { EXP2_32 };
 
 /** 2^n for n in [-160, 160]. */
 export const POW2 = pow2Table(-160, 160);

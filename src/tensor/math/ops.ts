@@ -2,7 +2,7 @@
  * Whole-tensor float32 ops as torch.<op>(t) computes them in PyTorch 1.13 on an AVX2 CPU, for a
  * contiguous tensor processed in one loop (one thread, or numel <= 32768 = the grain size).
  * Which path each element takes was checked against torch on sizes 1..40:
- * - exp, log, log1p, tanh, sqrt: vml (vec::map), Sleef / vsqrtps on every element;
+ * - exp, expm1, log, log1p, tanh, sqrt: vml (vec::map), Sleef / vsqrtps on every element;
  * - cosh, sigmoid, pow with a scalar exponent: cpu_kernel_vec, Sleef on blocks of 16, glibc on
  *   the numel % 16 tail;
  * - reciprocal, abs, neg: cpu_kernel_vec too, but both paths give the same bits.
@@ -12,7 +12,7 @@ import { libmExpf } from './libm-expf.js';
 import { libmCoshf } from './libm-hyperbolic.js';
 import { libmPow } from './libm-pow.js';
 import { mapVectorized, mapVml } from './loop.js';
-import { sleefExpf } from './sleef-exp.js';
+import { sleefExpf, sleefExpm1f } from './sleef-exp.js';
 import { sleefCoshf, sleefTanhf } from './sleef-hyperbolic.js';
 import { sleefLog1pf, sleefLogf } from './sleef-log.js';
 import { sleefPowf } from './sleef-pow.js';
@@ -20,6 +20,7 @@ import { sleefPowf } from './sleef-pow.js';
 type Out = Float32Array | undefined;
 
 export const exp = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefExpf, out);
+export const expm1 = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefExpm1f, out);
 export const log = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefLogf, out);
 export const log1p = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefLog1pf, out);
 export const tanh = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefTanhf, out);

@@ -4,7 +4,7 @@
  * of the AVX2 build: every vmla is a fused multiply-add.
  */
 import { cvtRound, fma32, fround as f } from './f32.js';
-import { dfAdd2DD, dfAdd2DF, dfAddFD, DF_LO, dfMulDD, dfMulDF, dfSqu } from './sleef-df.js';
+import { DF, dfAdd2DD, dfAdd2DF, dfAddFD, dfMulDD, dfMulDF, dfSqu } from './sleef-df.js';
 import { ldexp2 } from './sleef-scale.js';
 
 export const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
@@ -42,55 +42,48 @@ const K1 = f(0.4166637361e-1);
 const K0 = f(0.166666659414234244790680580464);
 
 /**
- * expk2f: e^(dh + dl) as a double-float (hi returned, lo in DF_LO[0]), both parts scaled by
- * vldexp2 and flushed to +0 below -104.
+ * expk2f: e^(dh + dl) as a double-float in DF, both parts scaled by vldexp2 and flushed to +0
+ * below -104.
  */
-export function expk2(dh: number, dl: number): number {
+export function expk2(dh: number, dl: number): void {
   const q = cvtRound(f(f(dh + dl) * R_LN2F));
   const qf = f(q);
-  let sh = dfAdd2DF(dh, dl, f(qf * -L2UF));
-  let sl = DF_LO[0]!;
-  sh = dfAdd2DF(sh, sl, f(qf * -L2LF));
-  sl = DF_LO[0]!;
+  dfAdd2DF(dh, dl, f(qf * -L2UF));
+  dfAdd2DF(DF[0]!, DF[1]!, f(qf * -L2LF));
+  const sh = DF[0]!;
+  const sl = DF[1]!;
 
   let u = fma32(K4, sh, K3);
   u = fma32(u, sh, K2);
   u = fma32(u, sh, K1);
 
-  let th = dfMulDF(sh, sl, u);
-  let tl = DF_LO[0]!;
-  th = dfAdd2DF(th, tl, K0);
-  tl = DF_LO[0]!;
-  th = dfMulDD(sh, sl, th, tl);
-  tl = DF_LO[0]!;
-  th = dfAdd2DF(th, tl, 0.5);
-  tl = DF_LO[0]!;
-  const qh = dfSqu(sh, sl);
-  const ql = DF_LO[0]!;
-  th = dfMulDD(qh, ql, th, tl);
-  tl = DF_LO[0]!;
-  th = dfAdd2DD(sh, sl, th, tl);
-  tl = DF_LO[0]!;
-  th = dfAddFD(1, th, tl);
-  tl = DF_LO[0]!;
+  dfMulDF(sh, sl, u);
+  dfAdd2DF(DF[0]!, DF[1]!, K0);
+  dfMulDD(sh, sl, DF[0]!, DF[1]!);
+  dfAdd2DF(DF[0]!, DF[1]!, 0.5);
+  const th = DF[0]!;
+  const tl = DF[1]!;
+  dfSqu(sh, sl);
+  dfMulDD(DF[0]!, DF[1]!, th, tl);
+  dfAdd2DD(sh, sl, DF[0]!, DF[1]!);
+  dfAddFD(1, DF[0]!, DF[1]!);
 
-  th = ldexp2(th, q);
-  tl = ldexp2(tl, q);
   if (dh < -104) {
-    th = 0;
-    tl = 0;
+    DF[0] = 0;
+    DF[1] = 0;
+  } else {
+    DF[0] = ldexp2(DF[0]!, q);
+    DF[1] = ldexp2(DF[1]!, q);
   }
-  DF_LO[0] = tl;
-  return th;
 }
 
 /** One lane of Sleef_expm1f8_u10. */
 export function sleefExpm1f(a: number): number {
-  const eh = expk2(a, 0);
-  const dh = dfAdd2DF(eh, DF_LO[0]!, -1);
-  let x = f(dh + DF_LO[0]!);
+  expk2(a, 0);
+  dfAdd2DF(DF[0]!, DF[1]!, -1);
+  let x = f(DF[0]! + DF[1]!);
   if (a > 88.72283172607421875) x = Infinity;
   if (a < f(-16.635532333438687426013570)) x = -1;
-  if (Object.is(a, -0)) x = -0;
+  if (a === 0 && 1 / a < 0) x = -0;
   return x;
 }

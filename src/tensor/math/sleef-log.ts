@@ -3,7 +3,7 @@
  * (Sleef_log1pf8_u10, Vectorized<float>::log1p), one float32 lane of the AVX2 build.
  */
 import { fma32, fround as f } from './f32.js';
-import { dfAdd2FF, dfAddDD, dfAddDF, dfAddFF, dfDiv, DF_LO, dfMulDF } from './sleef-df.js';
+import { DF, dfAdd2FF, dfAddDD, dfAddDF, dfAddFF, dfDiv, dfMulDF } from './sleef-df.js';
 import { ilogb2k, ldexp3 } from './sleef-scale.js';
 
 export const FLT_MIN = 1.1754943508222875e-38;
@@ -16,6 +16,17 @@ const P2 = f(0.3027294874);
 const P1 = f(0.3996108174);
 const P0 = f(0.6666694880);
 
+/** s + 2x + x^3 t, with s = e ln2 and t the polynomial in x^2: the common tail of logf_u1 and log1pf. */
+function logTail(e: number, xh: number, xl: number): number {
+  const x2 = f(xh * xh);
+  let t = fma32(P2, x2, P1);
+  t = fma32(t, x2, P0);
+  dfMulDF(LN2_HI, LN2_LO, f(e));
+  dfAddDD(DF[0]!, DF[1]!, f(xh * 2), f(xl * 2));
+  dfAddDF(DF[0]!, DF[1]!, f(f(x2 * xh) * t));
+  return f(DF[0]! + DF[1]!);
+}
+
 /** One lane of Sleef_logf8_u10. */
 export function sleefLogf(d: number): number {
   const o = d < FLT_MIN;
@@ -24,25 +35,13 @@ export function sleefLogf(d: number): number {
   const m = ldexp3(d, -e);
   if (o) e -= 64;
 
-  let sh = dfMulDF(LN2_HI, LN2_LO, f(e));
-  let sl = DF_LO[0]!;
-  const nh = dfAdd2FF(-1, m);
-  const nl = DF_LO[0]!;
-  const dh = dfAdd2FF(1, m);
-  const dl = DF_LO[0]!;
-  const xh = dfDiv(nh, nl, dh, dl);
-  const xl = DF_LO[0]!;
-  const x2 = f(xh * xh);
+  dfAdd2FF(-1, m);
+  const nh = DF[0]!;
+  const nl = DF[1]!;
+  dfAdd2FF(1, m);
+  dfDiv(nh, nl, DF[0]!, DF[1]!);
+  let r = logTail(e, DF[0]!, DF[1]!);
 
-  let t = fma32(P2, x2, P1);
-  t = fma32(t, x2, P0);
-
-  sh = dfAddDD(sh, sl, f(xh * 2), f(xl * 2));
-  sl = DF_LO[0]!;
-  sh = dfAddDF(sh, sl, f(f(x2 * xh) * t));
-  sl = DF_LO[0]!;
-
-  let r = f(sh + sl);
   if (d === Infinity) r = Infinity;
   if (d < 0 || d !== d) r = NaN;
   if (d === 0) r = -Infinity;
@@ -55,27 +54,14 @@ export function sleefLog1pf(d: number): number {
   const o = dp1 < FLT_MIN;
   if (o) dp1 = f(dp1 * TWO64);
   let e = ilogb2k(f(dp1 * RECIP_075));
-  let t = ldexp3(1, -e);
+  const t = ldexp3(1, -e);
   const m = fma32(d, t, f(t - 1));
   if (o) e -= 64;
 
-  let sh = dfMulDF(LN2_HI, LN2_LO, f(e));
-  let sl = DF_LO[0]!;
-  const dh = dfAddFF(2, m);
-  const dl = DF_LO[0]!;
-  const xh = dfDiv(m, 0, dh, dl);
-  const xl = DF_LO[0]!;
-  const x2 = f(xh * xh);
+  dfAddFF(2, m);
+  dfDiv(m, 0, DF[0]!, DF[1]!);
+  let r = logTail(e, DF[0]!, DF[1]!);
 
-  t = fma32(P2, x2, P1);
-  t = fma32(t, x2, P0);
-
-  sh = dfAddDD(sh, sl, f(xh * 2), f(xl * 2));
-  sl = DF_LO[0]!;
-  sh = dfAddDF(sh, sl, f(f(x2 * xh) * t));
-  sl = DF_LO[0]!;
-
-  let r = f(sh + sl);
   if (d > f(1e38)) r = Infinity;
   if (-1 > d || d !== d) r = NaN;
   if (d === -1) r = -Infinity;
