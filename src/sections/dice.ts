@@ -1,11 +1,10 @@
-import { binaryCrossEntropyWithLogits } from '../losses/binary-cross-entropy-with-logits.js';
+import { bceExpArgument, bceWithLogitsElement } from '../losses/binary-cross-entropy-with-logits.js';
 import { floatOption, intOption } from '../options.js';
 import { fixed, value } from '../report.js';
-import { gtScalar } from '../tensor/compare.js';
 import { fillSlices_ } from '../tensor/indexing.js';
-import { sigmoid } from '../tensor/math/index.js';
-import { cascadeSum } from '../tensor/reduce.js';
-import { Tensor, zeros } from '../tensor/tensor.js';
+import { libmExpf, sleefExpf, VECTOR_BLOCK } from '../tensor/math/index.js';
+import { CascadeSum } from '../tensor/reduce.js';
+import { zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -20,28 +19,96 @@ const f = Math.fround;
 /** Elements of the mask batch: above this a run would need more than about 2 GiB. */
 export const MAX_DICE_ELEMENTS = 2 ** 25;
 
-/** `(a * b).sum()`: the float32 products, then cascade_sum. */
-function productSum(a: Float32Array, b: Float32Array): number {
-  const prod = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) prod[i] = a[i]! * b[i]!;
-  return cascadeSum(prod);
+/** Elements computed per block before their sums take them (a multiple of cascade_sum's 32-float rows). */
+const BLOCK = 4096;
+
+/** The section's reductions, each in cascade_sum's order over the whole mask batch. */
+interface DiceSums {
+  /** sigmoid(logits).sum() */
+  readonly probs: number;
+  /** (sigmoid(logits) * target).sum() */
+  readonly intersection: number;
+  /** target.sum() */
+  readonly target: number;
+  /** the per-element BCE losses' sum (their mean is the loss) */
+  readonly bce: number;
+  /** (sigmoid(logits) > 0.5).float().sum() */
+  readonly binary: number;
+  /** (pred_binary * target).sum() */
+  readonly binaryIntersection: number;
 }
 
 /**
- * The script's dice_loss after its torch.sigmoid: 1 - (2·|P∩T| + smooth) / (|P| + |T| + smooth),
- * each scalar op on 0-dim float32 tensors (the Python float smooth cast to float32).
+ * Every tensor the script derives from the noise, in one pass: each element's logit, sigmoid, BCE
+ * loss and threshold go straight into the sums that read them, block by block, so none of the
+ * full-size intermediate tensors is materialised. Per element this is what the kernels compute:
+ * - pred_logits = target_masks * 5.0 + torch.randn(...) * 2.0: three kernels (mul, mul, add),
+ *   each rounding to float32;
+ * - torch.sigmoid (dice_loss, twice, and pred_probs: one kernel, the same bits each time):
+ *   cpu_kernel_vec, 1 / (1 + exp(0 - x)) with Sleef's expf on blocks of 16 and glibc's expf on
+ *   the numel % 16 tail (sigmoidVec / sigmoidScalar of tensor/math/ops.ts);
+ * - F.binary_cross_entropy_with_logits: bceWithLogitsElement. Its exponential is Sleef's exp(-x)
+ *   for x > 0, the very value the vectorized sigmoid computed, so it is reused there;
+ * - the products with the 0/1 target and the 0/1 threshold, rounded to float32 as mul's output.
  */
-export function diceLossFromProbabilities(probs: Tensor, target: Tensor, smooth = 1e-6): number {
-  const s = f(smooth);
-  const intersection = productSum(probs.data, target.data);
-  const union = f(cascadeSum(probs.data) + cascadeSum(target.data));
-  const dice = f(f(f(2 * intersection) + s) / f(union + s));
-  return f(1 - dice);
+function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
+  const n = noise.length;
+  const probs = new CascadeSum(n);
+  const intersection = new CascadeSum(n);
+  const targetSum = new CascadeSum(n);
+  const bce = new CascadeSum(n);
+  const binary = new CascadeSum(n);
+  const binaryIntersection = new CascadeSum(n);
+  const size = Math.min(BLOCK, n);
+  const p = new Float32Array(size);
+  const pt = new Float32Array(size);
+  const loss = new Float32Array(size);
+  const b = new Float32Array(size);
+  const bt = new Float32Array(size);
+  const vecEnd = n - (n % VECTOR_BLOCK);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    for (let i = start; i < end; i++) {
+      const t = target[i]!;
+      const x = f(f(t * 5) + f(noise[i]! * 2));
+      const k = i - start;
+      const vec = i < vecEnd;
+      const expNeg = vec ? sleefExpf(f(0 - x)) : libmExpf(-x);
+      const prob = f(1 / f(1 + expNeg));
+      p[k] = prob;
+      pt[k] = prob * t;
+      loss[k] = bceWithLogitsElement(x, t, vec && x > 0 ? expNeg : sleefExpf(bceExpArgument(x)));
+      const above = prob > 0.5 ? 1 : 0;
+      b[k] = above;
+      bt[k] = above * t;
+    }
+    const len = end - start;
+    probs.add(p, 0, len);
+    intersection.add(pt, 0, len);
+    targetSum.add(target, start, end);
+    bce.add(loss, 0, len);
+    binary.add(b, 0, len);
+    binaryIntersection.add(bt, 0, len);
+  }
+  return {
+    probs: probs.result(),
+    intersection: intersection.result(),
+    target: targetSum.result(),
+    bce: bce.result(),
+    binary: binary.result(),
+    binaryIntersection: binaryIntersection.result(),
+  };
 }
 
-/** The script's dice_loss(pred, target, smooth) on logits. */
-export function diceLoss(logits: Tensor, target: Tensor, smooth = 1e-6): number {
-  return diceLossFromProbabilities(new Tensor(sigmoid(logits.data), logits.shape), target, smooth);
+/**
+ * The script's dice_loss from its sums: 1 - (2·|P∩T| + smooth) / (|P| + |T| + smooth), each
+ * scalar op on 0-dim float32 tensors (the Python float smooth cast to float32).
+ */
+function diceLoss(sums: DiceSums, smooth: number): number {
+  const s = f(smooth);
+  const union = f(sums.probs + sums.target);
+  const dice = f(f(f(2 * sums.intersection) + s) / f(union + s));
+  return f(1 - dice);
 }
 
 export const section = defineSection<Opts>({
@@ -70,29 +137,20 @@ export const section = defineSection<Opts>({
       fillSlices_(masks, [i, [x, x + w], [y, y + h]], 1.0);
     }
 
-    // target_masks * 5.0 + torch.randn(...) * 2.0: three kernels (mul, mul, add), each rounding
-    // to float32, run here element by element into randn's buffer
-    const logitsData = g.randn(masks.numel);
     const m = masks.data;
-    for (let i = 0; i < m.length; i++) logitsData[i] = f(f(m[i]! * 5) + f(logitsData[i]! * 2));
-    const logits = new Tensor(logitsData, shape);
-
-    // dice_loss and pred_probs apply the same sigmoid kernel to the same logits: computed once
-    const probs = new Tensor(sigmoid(logitsData), shape);
-    const dice = diceLossFromProbabilities(probs, masks, smooth);
-    const bce = binaryCrossEntropyWithLogits(logits, masks).item();
+    const sums = diceSums(g.randn(masks.numel), m);
+    const dice = diceLoss(sums, smooth);
+    const bce = f(sums.bce / f(m.length));
     const diceCoef = f(1 - dice);
 
-    const predBinary = gtScalar(probs, 0.5);
-    const intersection = productSum(predBinary.data, m);
-    const positives = cascadeSum(m);
-    const union = f(f(cascadeSum(predBinary.data) + positives) - intersection);
+    const intersection = sums.binaryIntersection;
+    const union = f(f(sums.binary + sums.target) - intersection);
     const iou = f(intersection / f(union + f(1e-6)));
 
     return {
       lines: [
         ['Mask shape: ', value('Mask shape', shape, 'size')],
-        ['Positive pixels: ', value('Positive pixels', positives, 'float'), ' / ', value('Total pixels', masks.numel, 'int')],
+        ['Positive pixels: ', value('Positive pixels', sums.target, 'float'), ' / ', value('Total pixels', masks.numel, 'int')],
         [''],
         ['Dice Loss: ', fixed('Dice Loss', dice)],
         ['BCE Loss: ', fixed('BCE Loss', bce)],

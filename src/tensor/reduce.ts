@@ -14,90 +14,129 @@ import { Tensor, normDim } from './tensor.js';
 const f = Math.fround;
 const LEVELS = 4;
 const ILP = 4;
+const VEC = 8;
 
 function ceilLog2(x: number): number {
   return x <= 2 ? 1 : 32 - Math.clz32(x - 1);
 }
 
 /**
- * multi_row_sum with `nrows` rows of `width` lanes: element (i, k) starts at
- * base + i*rowStride + k*colStride and has `width` consecutive lanes. acc gets nrows*width lanes.
+ * cascade_sum of `n` floats fed in order, any number at a time (`add`): a caller can sum values
+ * as it computes them, block by block, and several sums can share one pass, with no array of all
+ * n values. The elements are consumed in memory order, in three regions:
+ * - rows of ILP * width floats (multi_row_sum: ILP accumulator rows of `width` lanes, each lane a
+ *   4-level cascade: every levelStep rows level j-1 is added into level j);
+ * - the leftover whole vectors of row_sum, added into the first accumulator row;
+ * - (width 8 only) the scalar tail of vectorized_inner_sum, summed into a fresh float.
+ * The accumulators are a Float32Array: storing a double sum of two floats rounds it to float32
+ * exactly as Math.fround would (double has room for the exact sum or rounds innocuously).
  */
-function multiRowSum(
-  x: Float32Array, base: number, rowStride: number, colStride: number, size: number,
-  nrows: number, width: number, acc: Float64Array,
-): void {
-  const levelPower = Math.max(4, Math.floor(ceilLog2(size) / LEVELS));
-  const levelStep = 2 ** levelPower;
-  const lanes = nrows * width;
-  const levels = new Float64Array(LEVELS * lanes);
-  let i = 0;
-  for (; i + levelStep <= size; ) {
-    for (let j = 0; j < levelStep; j++, i++) {
-      const rowBase = base + i * rowStride;
-      for (let k = 0; k < nrows; k++) {
-        const src = rowBase + k * colStride;
-        for (let l = 0; l < width; l++) {
-          const a = k * width + l;
-          levels[a] = f(levels[a]! + x[src + l]!);
-        }
+export class CascadeSum {
+  private readonly width: number;
+  private readonly rowLength: number;
+  /** end of the rows region, then of the leftover vectors */
+  private readonly rowsEnd: number;
+  private readonly vectorsEnd: number;
+  private readonly levelPower: number;
+  private readonly levelMask: number;
+  private readonly levels = new Float32Array(LEVELS * ILP * VEC);
+  private readonly lanes: number;
+  private pos = 0;
+  private rows = 0;
+  private rowsCombined = false;
+  private tail = 0;
+
+  constructor(readonly n: number) {
+    // vectorized_inner_sum over 8-float vectors from 8 elements on; scalar_inner_sum below
+    this.width = n >= VEC ? VEC : 1;
+    this.rowLength = ILP * this.width;
+    this.lanes = this.rowLength;
+    const vectors = Math.floor(n / this.width);
+    const rowCount = Math.floor(vectors / ILP);
+    this.rowsEnd = rowCount * this.rowLength;
+    this.vectorsEnd = vectors * this.width;
+    this.levelPower = Math.max(4, Math.floor(ceilLog2(rowCount) / LEVELS));
+    this.levelMask = 2 ** this.levelPower - 1;
+  }
+
+  /** Adds x[from .. to) as the next elements. */
+  add(x: Float32Array, from = 0, to = x.length): void {
+    const lv = this.levels;
+    const len = this.rowLength;
+    let i = from;
+    // whole rows, the bulk of a large sum
+    if (len === ILP * VEC && this.pos % len === 0) {
+      const end = from + Math.min(to - from, this.rowsEnd - this.pos);
+      for (; i + len <= end; i += len) {
+        for (let a = 0; a < len; a++) lv[a] += x[i + a]!;
+        if ((++this.rows & this.levelMask) === 0) this.cascade();
       }
+      this.pos += i - from;
     }
+    for (; i < to; i++) this.push(x[i]!);
+  }
+
+  /** One element, wherever it falls. */
+  private push(v: number): void {
+    const p = this.pos++;
+    if (p < this.rowsEnd) {
+      const a = p % this.rowLength;
+      this.levels[a] += v;
+      if (a === this.rowLength - 1 && (++this.rows & this.levelMask) === 0) this.cascade();
+    } else if (p < this.vectorsEnd) {
+      this.combineLevels();
+      this.levels[(p - this.rowsEnd) % this.width] += v;
+    } else {
+      this.tail = f(this.tail + v);
+    }
+  }
+
+  /** After levelStep rows: level j-1 into level j, upward while `rows` is a multiple of levelStep^j. */
+  private cascade(): void {
+    const lv = this.levels;
+    const lanes = this.lanes;
     for (let j = 1; j < LEVELS; j++) {
       for (let a = 0; a < lanes; a++) {
-        levels[j * lanes + a] = f(levels[j * lanes + a]! + levels[(j - 1) * lanes + a]!);
-        levels[(j - 1) * lanes + a] = 0;
+        lv[j * lanes + a] += lv[(j - 1) * lanes + a]!;
+        lv[(j - 1) * lanes + a] = 0;
       }
-      // `(i & (level_mask << j*level_power)) != 0`
-      if (Math.floor(i / 2 ** (j * levelPower)) % levelStep !== 0) break;
+      if ((Math.floor(this.rows / 2 ** (j * this.levelPower)) & this.levelMask) !== 0) break;
     }
   }
-  for (; i < size; i++) {
-    const rowBase = base + i * rowStride;
-    for (let k = 0; k < nrows; k++) {
-      const src = rowBase + k * colStride;
-      for (let l = 0; l < width; l++) {
-        const a = k * width + l;
-        levels[a] = f(levels[a]! + x[src + l]!);
-      }
+
+  /** End of multi_row_sum: the levels added into level 0, which then holds the ILP accumulator rows. */
+  private combineLevels(): void {
+    if (this.rowsCombined) return;
+    this.rowsCombined = true;
+    const lv = this.levels;
+    for (let j = 1; j < LEVELS; j++) {
+      for (let a = 0; a < this.lanes; a++) lv[a] += lv[j * this.lanes + a]!;
     }
   }
-  for (let j = 1; j < LEVELS; j++) {
-    for (let a = 0; a < lanes; a++) levels[a] = f(levels[a]! + levels[j * lanes + a]!);
-  }
-  for (let a = 0; a < lanes; a++) acc[a] = levels[a]!;
-}
 
-/** row_sum: `size` elements of `width` lanes, stride `stride` floats; returns `width` lanes in out. */
-function rowSum(x: Float32Array, base: number, stride: number, size: number, width: number, out: Float64Array): void {
-  const sizeIlp = Math.floor(size / ILP);
-  const partial = new Float64Array(ILP * width);
-  multiRowSum(x, base, stride * ILP, stride, sizeIlp, ILP, width, partial);
-  for (let i = sizeIlp * ILP; i < size; i++) {
-    for (let l = 0; l < width; l++) partial[l] = f(partial[l]! + x[base + i * stride + l]!);
+  /** The sum, once all n elements were added. */
+  result(): number {
+    if (this.pos !== this.n) throw new RangeError(`CascadeSum: ${this.pos} of ${this.n} elements added`);
+    this.combineLevels();
+    const lv = this.levels;
+    const w = this.width;
+    // row_sum: the ILP accumulator rows added into the first, row by row
+    for (let k = 1; k < ILP; k++) {
+      for (let l = 0; l < w; l++) lv[l] += lv[k * w + l]!;
+    }
+    if (w === 1) return f(0 + lv[0]!);
+    let acc = this.tail;
+    for (let l = 0; l < w; l++) acc = f(acc + lv[l]!);
+    // the result is stored by adding it to the zero-filled output
+    return f(0 + acc);
   }
-  for (let k = 1; k < ILP; k++) {
-    for (let l = 0; l < width; l++) partial[l] = f(partial[l]! + partial[k * width + l]!);
-  }
-  for (let l = 0; l < width; l++) out[l] = partial[l]!;
 }
-
-const VEC = 8;
 
 /** Sum of x[offset .. offset+size) in cascade_sum's order for a contiguous inner reduction. */
 export function cascadeSum(x: Float32Array, offset = 0, size = x.length - offset): number {
-  if (size >= VEC) {
-    const vecSize = Math.floor(size / VEC);
-    const lanes = new Float64Array(VEC);
-    rowSum(x, offset, VEC, vecSize, VEC, lanes);
-    let acc = 0;
-    for (let k = vecSize * VEC; k < size; k++) acc = f(acc + x[offset + k]!);
-    for (let l = 0; l < VEC; l++) acc = f(acc + lanes[l]!);
-    return f(0 + acc);
-  }
-  const one = new Float64Array(1);
-  rowSum(x, offset, 1, size, 1, one);
-  return f(0 + one[0]!);
+  const sum = new CascadeSum(size);
+  sum.add(x, offset, offset + size);
+  return sum.result();
 }
 
 /** `t.sum()` */

@@ -81,12 +81,13 @@ export function hexFloat(s: string): number {
   return m[1] === '-' ? -v : v;
 }
 
-/** 2^n for integer n in the normal double range, built by exact doublings (no pow rounding). */
-export function pow2Table(lo: number, hi: number): Float64Array {
-  const t = new Float64Array(hi - lo + 1);
+/** 2^n for n in [-POW2_BIAS, POW2_BIAS] at index n + POW2_BIAS, built by exact doublings and halvings. */
+export const POW2_BIAS = 160;
+export const POW2: Float64Array = (() => {
+  const t = new Float64Array(2 * POW2_BIAS + 1);
   let v = 1;
-  for (let n = 0; n <= hi; n++, v *= 2) if (n >= lo) t[n - lo] = v;
+  for (let n = 0; n <= POW2_BIAS; n++, v *= 2) t[POW2_BIAS + n] = v;
   v = 1;
-  for (let n = 0; n >= lo; n--, v /= 2) if (n <= hi) t[n - lo] = v;
+  for (let n = 0; n <= POW2_BIAS; n++, v /= 2) t[POW2_BIAS - n] = v;
   return t;
-}
+})();

@@ -7,15 +7,8 @@
  * This is what std::exp(float) returns in PyTorch's scalar kernel paths.
  */
 import { floatBits, fround as f } from './f32.js';
-import { fma64, hexFloat, pow2Table } from './f64.js';
+import { fma64, hexFloat, POW2, POW2_BIAS } from './f64.js';
 import { EXP2_32 } from './libm-tables.js';
-
-// 2^(i/32) for i = 0..31 (glibc's __exp2f_data.tab up to its exponent bias), generated at build time
-export { EXP2_32 };
-
-/** 2^n for n in [-160, 160]. */
-export const POW2 = pow2Table(-160, 160);
-export const POW2_BIAS = 160;
 
 const SHIFT = hexFloat('0x1.8p+52');
 const INV_LN2_N = hexFloat('0x1.71547652b82fep+0') * 32;

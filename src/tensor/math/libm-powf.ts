@@ -5,8 +5,8 @@
  * step by step with the multiply-adds GCC fused in that build). This is std::pow(float, float).
  */
 import { bitsFloat, floatBits, fround as f } from './f32.js';
-import { fma64, hexFloat, hiWord } from './f64.js';
-import { EXP2_32, POW2, POW2_BIAS } from './libm-expf.js';
+import { fma64, hexFloat, hiWord, POW2, POW2_BIAS } from './f64.js';
+import { EXP2_32 } from './libm-tables.js';
 
 // __powf_log2_data.tab: {1/c, log2(c)} (same subintervals and 1/c as logf)
 const TABLE = [

@@ -5,6 +5,7 @@
  */
 import { cvtRound, fma32, fround as f } from './f32.js';
 import { DF, dfAdd2DD, dfAdd2DF, dfAddFD, dfMulDD, dfMulDF, dfSqu } from './sleef-df.js';
+import { POW2, POW2_BIAS } from './f64.js';
 import { ldexp2 } from './sleef-scale.js';
 
 export const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
@@ -17,22 +18,37 @@ const E3 = f(0.00833336077630519866943359);
 const E2 = f(0.0416664853692054748535156);
 const E1 = f(0.166666671633720397949219);
 
-/** One lane of Sleef_expf8_u10. */
+/**
+ * One lane of Sleef_expf8_u10, written out flat (it runs on every element of exp, sigmoid and
+ * BCE, often before V8 has optimised it, when every call and every boxed double costs):
+ * - below -104 the result is flushed to +0, above 100 it is +inf, NaN stays NaN: the lane's own
+ *   final selects, taken first;
+ * - q = round-half-even(d / ln2) fits easily in an int32 there, so cvtps2dq is Math.round with
+ *   the tie fixed;
+ * - the Cody-Waite steps vfma(q, -L2U, d) and vfma(q, -L2L, s) are exact in double before their
+ *   one rounding (q·L2U has at most 23 significant bits, q·L2L at most 32, and each sum spans
+ *   fewer than 53 bits), so fround(q·c + s) is the fused result;
+ * - the polynomial's fused multiply-adds are fround(a·b + c): the double sum can round before the
+ *   float rounding, but checked over all 2^32 inputs against a correctly rounded fma, that never
+ *   changes this lane's result (test/math-sleef-lanes.test.ts);
+ * - vldexp2's two factors 2^(q>>1) and 2^(q - (q>>1)) come from a table (both normal floats).
+ */
 export function sleefExpf(d: number): number {
-  const q = cvtRound(f(d * R_LN2F));
-  const qf = f(q);
-  let s = fma32(qf, -L2UF, d);
-  s = fma32(qf, -L2LF, s);
-  let u = fma32(E5, s, E4);
-  u = fma32(u, s, E3);
-  u = fma32(u, s, E2);
-  u = fma32(u, s, E1);
-  u = fma32(u, s, 0.5);
-  u = f(1 + fma32(f(s * s), u, s));
-  u = ldexp2(u, q);
-  if (d < -104) u = 0;
-  if (100 < d) u = Infinity;
-  return u;
+  if (!(d >= -104)) return d !== d ? d : 0;
+  if (d > 100) return Infinity;
+  const t = f(d * R_LN2F);
+  let q = Math.round(t);
+  if (q - t === 0.5 && (q & 1) !== 0) q -= 1;
+  let s = f(d - q * L2UF);
+  s = f(s - q * L2LF);
+  let u = f(E5 * s + E4);
+  u = f(u * s + E3);
+  u = f(u * s + E2);
+  u = f(u * s + E1);
+  u = f(u * s + 0.5);
+  u = f(1 + f(f(s * s) * u + s));
+  const h = q >> 1;
+  return f(f(u * POW2[POW2_BIAS + h]!) * POW2[POW2_BIAS + q - h]!);
 }
 
 const K4 = f(0.1980960224e-3);

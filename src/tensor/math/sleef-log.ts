@@ -4,6 +4,7 @@
  */
 import { fma32, fround as f } from './f32.js';
 import { DF, dfAdd2FF, dfAddDD, dfAddDF, dfAddFF, dfDiv, dfMulDF } from './sleef-df.js';
+import { POW2, POW2_BIAS } from './f64.js';
 import { ilogb2k, ldexp3 } from './sleef-scale.js';
 
 export const FLT_MIN = 1.1754943508222875e-38;
@@ -27,25 +28,52 @@ function logTail(e: number, xh: number, xl: number): number {
   return f(DF[0]! + DF[1]!);
 }
 
-/** One lane of Sleef_logf8_u10. */
+/**
+ * One lane of Sleef_logf8_u10, written out flat (BCE takes a log per element, often before V8
+ * has optimised it): the double-float operations of logTail and dfDiv with their (hi, lo) pairs
+ * in locals, where the exact ones are computed directly in double:
+ * - m = d·2^-e is in [0.75, 1.5), so dfadd2(-1, m) is exactly (m - 1, 0) (Sterbenz) and
+ *   dfadd2(1, m), a TwoSum, is (fround(1 + m), the exact remainder);
+ * - dfdiv's vfma(t, n, -s) is the exact error of a float product, and vfma(-dh, t, 1) rounds
+ *   1 - dh·t, exact in double;
+ * - the other fused multiply-adds are fround(a·b + c), checked over all 2^32 inputs against a
+ *   correctly rounded fma to give this lane's results (test/math-sleef-lanes.test.ts).
+ * ilogb and ldexp on the scaled d are its exponent field and a multiplication by a power of two;
+ * zero, negative, infinite and NaN inputs take the lane's final selects.
+ */
 export function sleefLogf(d: number): number {
-  const o = d < FLT_MIN;
-  if (o) d = f(d * TWO64);
-  let e = ilogb2k(f(d * RECIP_075));
-  const m = ldexp3(d, -e);
-  if (o) e -= 64;
-
-  dfAdd2FF(-1, m);
-  const nh = DF[0]!;
-  const nl = DF[1]!;
-  dfAdd2FF(1, m);
-  dfDiv(nh, nl, DF[0]!, DF[1]!);
-  let r = logTail(e, DF[0]!, DF[1]!);
-
-  if (d === Infinity) r = Infinity;
-  if (d < 0 || d !== d) r = NaN;
-  if (d === 0) r = -Infinity;
-  return r;
+  if (!(d > 0 && d < Infinity)) return d === Infinity ? d : d === 0 ? -Infinity : NaN;
+  let e = 0;
+  if (d < FLT_MIN) {
+    d = f(d * TWO64);
+    e = -64;
+  }
+  const k = ilogb2k(f(d * RECIP_075));
+  e += k;
+  const m = d * POW2[POW2_BIAS - k]!;
+  const nh = m - 1;
+  const dh = f(1 + m);
+  const dl = 1 + m - dh;
+  // dfdiv((nh, 0), (dh, dl))
+  const t = f(1 / dh);
+  const xh = f(nh * t);
+  const u = t * nh - xh;
+  const v = f(-dl * t + f(1 - dh * t));
+  const xl = f(xh * v + u);
+  const x2 = f(xh * xh);
+  let p = f(P2 * x2 + P1);
+  p = f(p * x2 + P0);
+  // (LN2_HI, LN2_LO)·e + (2xh, 2xl) + x2·xh·p
+  const sh = f(LN2_HI * e);
+  const sl = f(LN2_LO * e + (LN2_HI * e - sh));
+  const yh = xh * 2;
+  const yl = xl * 2;
+  const s1 = f(sh + yh);
+  const l1 = f(f(f(f(sh - s1) + yh) + sl) + yl);
+  const y = f(f(x2 * xh) * p);
+  const s2 = f(s1 + y);
+  const l2 = f(f(f(s1 - s2) + y) + l1);
+  return f(s2 + l2);
 }
 
 /** One lane of Sleef_log1pf8_u10. */
