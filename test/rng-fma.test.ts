@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fma32, log256, makeLanes, sincos256 } from '../src/rng/avx-mathfun.js';
+import { normalFill16 } from '../src/rng/avx-mathfun.js';
+import { fma32 } from '../src/tensor/math/f32.js';
+import { boxMuller16, makeLanes } from './helpers/avx-lanes.js';
 
 /*
- * randn's AVX2 lanes emulate vfmadd as fround(a·b + c), which can double-round. These tests show
- * it never does on the inputs randn can give them: every 1 - k·2^-24 for log256 and every
- * f(2π)·k·2^-24 for sincos256 (k < 2^24), against the same lanes over a correctly rounded fma32.
+ * randn's AVX2 lanes (normalFill16) emulate vfmadd as fround(a·b + c), which can double-round.
+ * These tests show it never does on the inputs randn can give them: every 1 - k·2^-24 for log256
+ * and every f(2π)·k·2^-24 for sincos256 (k < 2^24), against the reference lanes
+ * (test/helpers/avx-lanes.ts) over a correctly rounded fma32.
  * The full sweep takes 10–25 s: RNG_EXHAUSTIVE=1 npx vitest run test/rng-fma.test.ts; by default
  * every 61st k is checked.
  */
@@ -31,37 +34,40 @@ describe('fma32', () => {
   });
 });
 
-describe(`the AVX2 lanes on randn's inputs (${exhaustive ? 'all' : `every ${STEP}th of`} 2^24)`, () => {
+describe(`normal_fill_16 on randn's inputs (${exhaustive ? 'all' : `every ${STEP}th of`} 2^24)`, () => {
   const exact = makeLanes(fma32);
 
-  it('log256 of 1 - k·2^-24', () => {
-    let checked = 0;
-    for (let k = 0; k < N; k += STEP) {
-      const u1 = f(1 - k / N);
-      const got = log256(u1);
-      if (!Object.is(got, exact.log256(u1))) expect([k, got]).toEqual([k, exact.log256(u1)]);
-      checked++;
+  it('matches the lanes over a correctly rounded fma, for u1 = u2 = k·2^-24', () => {
+    // blocks of 16: the k-th value as u1 (log256 of 1 - u1) and as u2 (sincos256 of 2π·u2)
+    const ks: number[] = [];
+    for (let k = 0; k < N; k += STEP) ks.push(k);
+    const blocks = Math.ceil(ks.length / 8);
+    const got = new Float32Array(16 * blocks);
+    for (let b = 0; b < blocks; b++) {
+      for (let l = 0; l < 8; l++) {
+        const k = ks[Math.min(8 * b + l, ks.length - 1)]!;
+        got[16 * b + l] = k / N;
+        got[16 * b + 8 + l] = k / N;
+      }
     }
-    expect(checked).toBe(Math.ceil(N / STEP));
+    const want = got.slice();
+    normalFill16(got, 0, got.length);
+    for (let b = 0; b < blocks; b++) boxMuller16(exact, want, 16 * b);
+    for (let i = 0; i < got.length; i++) {
+      if (!Object.is(got[i], want[i])) expect([i, got[i]]).toEqual([i, want[i]]);
+    }
+    expect(blocks).toBe(Math.ceil(Math.ceil(N / STEP) / 8));
   });
 
-  it('sincos256 of f(2π)·k·2^-24', () => {
-    const a = new Float64Array(2);
-    const b = new Float64Array(2);
-    for (let k = 0; k < N; k += STEP) {
-      const theta = f(TWO_PI_F * (k / N));
-      sincos256(theta, a);
-      exact.sincos256(theta, b);
-      if (!Object.is(a[0], b[0]) || !Object.is(a[1], b[1])) expect([k, ...a]).toEqual([k, ...b]);
-    }
-  });
-
-  it('log256 follows the AVX lane on special inputs', () => {
-    expect(log256(0)).toBeNaN();
-    expect(log256(-1)).toBeNaN();
-    expect(log256(1)).toBe(0);
-    expect(log256(NaN)).toBe(log256(1.1754943508222875e-38)); // _mm256_max_ps keeps min_norm_pos
-    expect(log256(1e-45)).toBe(log256(1.1754943508222875e-38)); // denormals are cut off
+  it('ends with u1 = 1 - 2^-24 and u2 = 0: log of 2^-24, the cosine and sine of 0', () => {
+    const data = new Float32Array(16);
+    data.fill(1 - 2 ** -24, 0, 8);
+    const want = data.slice();
+    normalFill16(data, 0, 16);
+    boxMuller16(exact, want, 0);
+    expect(Array.from(data)).toEqual(Array.from(want));
+    expect(data[8]).toBe(0);
+    expect(Object.is(data[8], 0)).toBe(true);
   });
 });
 

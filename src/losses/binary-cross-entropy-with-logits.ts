@@ -1,4 +1,4 @@
-import { sleefExpf, sleefLogf } from '../tensor/math/index.js';
+import { sleefExpf, sleefLogfInto } from '../tensor/math/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { applyReduction, type Reduction } from './reduction.js';
 
@@ -16,25 +16,47 @@ const f = Math.fround;
  *            .add_((-max_val).exp_().add_((-input - max_val).exp_()).log_())
  * Each op is its own kernel rounding to float32; here they run fused per element with a rounding
  * after each. exp and log are vml kernels (Sleef on every element), so an element's loss does not
- * depend on its position and the whole loss is a map of bceWithLogitsElement.
+ * depend on its position: blocks of any size give the same losses.
  *
  * Of the two exponentials one argument is always ±0 (exp gives exactly 1): for x > 0, max_val is
  * 0 and exp(-max_val) = 1; otherwise -input - max_val is 0. Only the other one, exp(-|x|), is
  * computed. The exception is x = -inf or NaN, where -input - max_val is NaN and so is the sum.
  */
 
-/** The argument of the one exponential that is not exp(±0): -x for x > 0, else x (NaN stays NaN). */
+/**
+ * The argument of the one exponential that is not exp(±0): -x for x > 0, else x (NaN stays NaN),
+ * that is -|x| (for x = +0 that is -0 instead of +0, and exp gives 1 for both). Computed without a
+ * branch: over a batch of logits the sign is random, and a mispredicted branch per element costs
+ * more than the arithmetic.
+ */
 export function bceExpArgument(x: number): number {
-  return x > 0 ? -x : x;
+  return -Math.abs(x);
 }
 
-/** One element's loss, given e = Sleef's exp(bceExpArgument(x)) (a caller may have it already). */
-export function bceWithLogitsElement(x: number, y: number, e: number): number {
-  const nx = -x;
-  // clamp_min(0): max(0, a) keeps a when it is NaN or -0, as _mm256_max_ps(min, a) does
-  const maxVal = nx < 0 ? 0 : nx;
-  const sum = Number.isNaN(nx - maxVal) ? NaN : f(e + 1);
-  return f(f(f(f(1 - y) * x) + maxVal) + sleefLogf(sum));
+/** clamp_min's choice between +0 and -x, as a table lookup rather than a branch (see above). */
+const CLAMPED = new Float64Array(2);
+
+/**
+ * The losses of elements [0, n) into `loss`: x the logits, y the targets, e Sleef's
+ * exp(bceExpArgument(x)) of each (a caller may have them already; e may be `loss` itself). The
+ * log runs over the whole run at once (sleefLogfInto), so no result crosses a call boundary.
+ */
+export function bceWithLogitsInto(x: Float32Array, y: Float32Array, e: Float32Array, loss: Float32Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const xk = x[k]!;
+    // -input - max_val is NaN for x = NaN or -inf (inf - inf), and so is the sum; 0 / 0 rather
+    // than the global NaN, which V8 would make box every value of this expression
+    loss[k] = xk !== xk || xk === -1 / 0 ? 0 / 0 : f(e[k]! + 1);
+  }
+  sleefLogfInto(loss, loss, 0, n);
+  for (let k = 0; k < n; k++) {
+    const xk = x[k]!;
+    // max_val = (-input).clamp_min_(0): max(0, a) keeps a when it is NaN or -0, as
+    // _mm256_max_ps(min, a) does, so it is +0 only for a < 0
+    CLAMPED[1] = -xk;
+    const maxVal = CLAMPED[Number(!(-xk < 0))]!;
+    loss[k] = f(f(f(f(1 - y[k]!) * xk) + maxVal) + loss[k]!);
+  }
 }
 
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor,
@@ -43,11 +65,8 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor,
     throw new RangeError(`Target size ([${target.shape.join(', ')}]) must be the same as input size ([${input.shape.join(', ')}])`);
   }
   const x = input.data;
-  const y = target.data;
   const loss = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i]!;
-    loss[i] = bceWithLogitsElement(xi, y[i]!, sleefExpf(bceExpArgument(xi)));
-  }
+  for (let i = 0; i < x.length; i++) loss[i] = sleefExpf(bceExpArgument(x[i]!));
+  bceWithLogitsInto(x, target.data, loss, loss, x.length);
   return applyReduction(new Tensor(loss, input.shape), options.reduction ?? 'mean');
 }

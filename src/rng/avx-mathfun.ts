@@ -1,48 +1,23 @@
 /*
- * One float32 lane of log256_ps and sincos256_ps (aten/src/ATen/native/cpu/avx_mathfun.h), the
- * Cephes-style polynomials PyTorch's AVX2 randn runs. GCC fused some of their multiply-adds into
- * FMAs (NOTES-fma.md of the reference): `fma` marks each fused pair, `f(a * b)` a product rounded
- * on its own.
+ * normal_fill_16_AVX2 (aten/src/ATen/native/cpu/DistributionTemplates.h) with one float32 lane of
+ * log256_ps and sincos256_ps (aten/src/ATen/native/cpu/avx_mathfun.h), the Cephes-style
+ * polynomials PyTorch's AVX2 randn runs, for the inputs randn gives them. GCC fused some of their
+ * multiply-adds into FMAs (NOTES-fma.md of the reference): those are written fround(a·b + c), a
+ * product rounded on its own is f(a * b).
+ *
+ * fround(a·b + c) is a fused multiply-add whenever the double sum does not land exactly halfway
+ * between two floats (the double product of floats is exact). On randn's inputs (1 - k·2^-24 to
+ * log256, f(2π)·k·2^-24 to sincos256, k < 2^24) that never changes a result:
+ * test/rng-fma.test.ts checks every k against the lanes over a correctly rounded fma
+ * (test/helpers/avx-lanes.ts, which also keeps the lanes' handling of inputs randn never gives:
+ * zero, negatives, NaN, denormals). Here, written out flat in one loop: every element of every
+ * randn goes through it, mostly before V8 has optimised anything.
  */
+
+import { POW2, POW2_BIAS } from '../tensor/math/f64.js';
 
 const f = Math.fround;
 
-type Fma = (a: number, b: number, c: number) => number;
-
-/**
- * vfmadd of float32 operands as fround(a·b + c): the double product is exact, so only the sum is
- * rounded twice (to double, then float), which goes wrong only when the double sum lands exactly
- * halfway between two floats. For the inputs randn gives these lanes (1 - k·2^-24 to log256,
- * f(2π)·k·2^-24 to sincos256, k < 2^24) that never changes a result: test/rng-fma.test.ts checks
- * all 2^24 of each against `fma32` when RNG_EXHAUSTIVE=1.
- */
-const fmaDoubleRounded: Fma = (a, b, c) => f(a * b + c);
-
-const FLT_MAX = 3.4028234663852886e38;
-const OVERFLOW_TIE = FLT_MAX + 2 ** 103; // halfway from FLT_MAX to 2^128: rounds to infinity
-
-/** vfmadd of float32 operands with one rounding, for any inputs. */
-export function fma32(a: number, b: number, c: number): number {
-  const s = a * b + c;
-  const r = f(s);
-  if (r === s || s !== s) return r;
-  let other: number; // the float on s's other side if s is halfway between two floats
-  if (r === Infinity || r === -Infinity) {
-    if (Math.abs(s) !== OVERFLOW_TIE) return r;
-    other = s > 0 ? FLT_MAX : -FLT_MAX;
-  } else {
-    other = 2 * s - r; // exact (Sterbenz)
-    if (f(other) !== other) return r;
-  }
-  // s is a tie: the TwoSum error of a·b + c says which side the exact value lies on
-  const p = a * b;
-  const pb = s - p;
-  const err = p - (s - pb) + (c - pb);
-  if (err === 0) return r;
-  return err > 0 === other > r ? other : r;
-}
-
-const MIN_NORM_POS = 1.1754943508222875e-38; // 0x00800000
 const SQRTHF = f(0.707106781186547524);
 const P0 = f(7.0376836292e-2);
 const P1 = f(-1.151461031e-1);
@@ -66,80 +41,74 @@ const SIN_P2 = f(-1.6666654611e-1);
 const COS_P0 = f(2.443315711809948e-5);
 const COS_P1 = f(-1.388731625493765e-3);
 const COS_P2 = f(4.166664568298827e-2);
-const INT32_MIN = -2147483648;
+const TWO_PI_F = f(2 * Math.PI); // _mm256_set1_ps(2.0f * c10::pi<double>)
 
-export interface Lanes {
-  /** log256_ps: NaN for x <= 0; a NaN input gives log(MIN_NORM_POS) (max_ps keeps its 2nd operand). */
-  log256(input: number): number;
-  /** sincos256_ps: writes sin to out[0] and cos to out[1]. */
-  sincos256(input: number, out: Float64Array): void;
-}
+const TWO_POW_24 = 16777216;
+const blend = new Float64Array(2);
 
-/** The two lanes over a given FMA emulation. */
-export function makeLanes(fma: Fma): Lanes {
-  const bits = new Uint32Array(1);
-  const asFloat = new Float32Array(bits.buffer);
+/**
+ * normal_fill_16_AVX2 on each whole block of 16 in data[from .. to): data holds randn's uniforms
+ * ((u32 & 0xffffff)·2^-24, in [0, 1)); in each block the first 8 are u1, the next 8 u2, and they
+ * become radius·cos(θ) and radius·sin(θ) with radius = sqrt(-2 log(1 - u1)), θ = 2π·u2. The
+ * closing _mm256_fmadd_ps(n, std=1, mean=0) is exact except that it turns -0 into +0.
+ */
+export function normalFill16(data: Float32Array, from: number, to: number): void {
+  for (let i = from; i + 16 <= to; i += 16) {
+    for (let k = i; k < i + 8; k++) {
+      // log256(1 - u1): 1 - u1 = M·2^-24 exactly, M = 2^24 - u1·2^24 an integer in [1, 2^24]. Its
+      // exponent field - 0x7f + 1 is bitlength(M) - 24 and its mantissa scaled into [0.5, 1) is
+      // M·2^-bitlength(M), both exact
+      const big = TWO_POW_24 - data[k]! * TWO_POW_24;
+      const length = 32 - Math.clz32(big);
+      let e = length - 24;
+      let x = big * POW2[POW2_BIAS - length]!;
+      // below sqrt(1/2): one exponent down and x = x - 1 + x; as arithmetic on small (0 or 1), not
+      // a branch the CPU would mispredict on every other element (f(x - 1) + 0 is f(x - 1))
+      const small = Number(x < SQRTHF);
+      e -= small;
+      x = f(f(x - 1) + x * small);
+      let z = f(x * x);
+      let y = f(P0 * x + P1);
+      y = f(y * x + P2);
+      y = f(y * x + P3);
+      y = f(y * x + P4);
+      y = f(y * x + P5);
+      y = f(y * x + P6);
+      y = f(y * x + P7);
+      y = f(y * x + P8);
+      y = f(y * x);
+      y = f(y * z + f(e * Q1));
+      y = f(y - z * 0.5);
+      const radius = f(Math.sqrt(f(-2 * f(e * Q2 + f(x + y)))));
 
-  function log256(input: number): number {
-    if (input <= 0) return NaN;
-    asFloat[0] = input > MIN_NORM_POS ? input : MIN_NORM_POS;
-    const raw = bits[0]!;
-    let e = (raw >>> 23) - 126; // exponent - 0x7f, plus one
-    bits[0] = (raw & 0x807fffff) | 0x3f000000; // mantissa scaled into [0.5, 1)
-    let x = asFloat[0]!;
-    if (x < SQRTHF) {
-      e -= 1;
-      x = f(f(x - 1) + x);
-    } else {
-      x = f(x - 1);
+      // sincos256(θ), θ = f(2π·u2) in [0, 2π): no sign to carry in, j fits an int32
+      x = f(TWO_PI_F * data[k + 8]!);
+      let j = Math.trunc(f(x * FOPI));
+      j = ((j + 1) | 0) & ~1;
+      const jf = f(j);
+      x = f(jf * DP1 + x);
+      x = f(jf * DP2 + x);
+      x = f(jf * DP3 + x);
+      z = f(x * x);
+      let c = f(COS_P0 * z + COS_P1);
+      c = f(c * z + COS_P2);
+      c = f(c * z);
+      c = f(c * z - f(z * 0.5));
+      c = f(c + 1);
+      let s = f(SIN_P0 * z + SIN_P1);
+      s = f(s * z + SIN_P2);
+      s = f(s * z);
+      s = f(s * x + x);
+      // the blend (sin and cos swapped in octants 2, 3, 6, 7) adds the masked-out lane's +0, which
+      // turns a -0 into +0 before the sign flip; the selects and flips are table lookups and
+      // multiplications by ±1, not branches the CPU would mispredict on random angles
+      blend[0] = s + 0;
+      blend[1] = c + 0;
+      const swap = (j & 2) >> 1;
+      const sin = blend[swap]! * (1 - ((j & 4) >> 1));
+      const cos = blend[1 - swap]! * (1 - ((~((j - 2) | 0) & 4) >> 1));
+      data[k] = f(radius * cos) + 0;
+      data[k + 8] = f(radius * sin) + 0;
     }
-    const z = f(x * x);
-    let y = fma(P0, x, P1);
-    y = fma(y, x, P2);
-    y = fma(y, x, P3);
-    y = fma(y, x, P4);
-    y = fma(y, x, P5);
-    y = fma(y, x, P6);
-    y = fma(y, x, P7);
-    y = fma(y, x, P8);
-    y = f(y * x);
-    y = fma(y, z, f(e * Q1));
-    y = f(y - z * 0.5);
-    return fma(e, Q2, f(x + y));
   }
-
-  function sincos256(input: number, out: Float64Array): void {
-    let x = Math.abs(input);
-    const scaled = f(x * FOPI);
-    // cvttps_epi32 gives INT32_MIN for NaN and out-of-range values
-    let j = scaled < 2147483648 ? Math.trunc(scaled) : INT32_MIN;
-    j = ((j + 1) | 0) & ~1;
-    const y = f(j);
-    const sinNegative = ((j & 4) !== 0) !== (input < 0 || Object.is(input, -0));
-    const cosNegative = (~((j - 2) | 0) & 4) !== 0;
-    const firstOctant = (j & 2) === 0;
-    x = fma(y, DP1, x);
-    x = fma(y, DP2, x);
-    x = fma(y, DP3, x);
-    const z = f(x * x);
-    let c = fma(COS_P0, z, COS_P1);
-    c = fma(c, z, COS_P2);
-    c = f(c * z);
-    c = fma(c, z, -f(z * 0.5));
-    c = f(c + 1);
-    let s = fma(SIN_P0, z, SIN_P1);
-    s = fma(s, z, SIN_P2);
-    s = f(s * z);
-    s = fma(s, x, x);
-    // the blend adds the masked-out lane's +0, which turns a -0 into +0 before the sign flip
-    const sin = (firstOctant ? s : c) + 0;
-    const cos = (firstOctant ? c : s) + 0;
-    out[0] = sinNegative ? -sin : sin;
-    out[1] = cosNegative ? -cos : cos;
-  }
-
-  return { log256, sincos256 };
 }
-
-/** The lanes randn runs (exact on randn's inputs; see fmaDoubleRounded). */
-export const { log256, sincos256 } = makeLanes(fmaDoubleRounded);

@@ -1,8 +1,6 @@
-import { log256, sincos256 } from './avx-mathfun.js';
+import { normalFill16 } from './avx-mathfun.js';
 import type { BitSource } from './sources.js';
 
-const f = Math.fround;
-const TWO_PI_F = f(2 * Math.PI); // _mm256_set1_ps(2.0f * c10::pi<double>)
 const TWO_POW_24 = 16777216;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -13,14 +11,8 @@ const exactInteger = (v: number): boolean => Number.isInteger(v) && Math.abs(v) 
 export class Generator {
   /** CPUGeneratorImpl::next_double_normal_sample_: normal_distribution<double>'s cached r·sin(θ). */
   private nextDoubleNormal: number | undefined;
-  private readonly sincos = new Float64Array(2);
 
   constructor(private readonly source: BitSource) {}
-
-  /** uniform_real_distribution<float>(0, 1): the low 24 bits of one 32-bit draw. */
-  private uniformFloat(): number {
-    return (this.source.nextU32() & 0xffffff) / TWO_POW_24;
-  }
 
   /** uniform_real_distribution<double>(0, 1): 53 bits of random64() = (first draw << 32) | second. */
   private uniformDouble(): number {
@@ -48,17 +40,14 @@ export class Generator {
   }
 
   /**
-   * normal_fill_16_AVX2: Box–Muller over data[i..i+16), uniforms of the first 8 with the next 8.
-   * The closing _mm256_fmadd_ps(n, std=1, mean=0) is exact except that it turns -0 into +0.
+   * uniform_real_distribution<float>(0, 1) into data[from .. to): the low 24 bits of one 32-bit
+   * draw each, times 2^-24. The draws are written over the same memory first, then converted in
+   * place (an element is read before it is written).
    */
-  private boxMuller16(data: Float32Array, i: number): void {
-    const sc = this.sincos;
-    for (let k = i; k < i + 8; k++) {
-      const radius = f(Math.sqrt(f(-2 * log256(f(1 - data[k]!)))));
-      sincos256(f(TWO_PI_F * data[k + 8]!), sc);
-      data[k] = f(radius * sc[1]!) + 0;
-      data[k + 8] = f(radius * sc[0]!) + 0;
-    }
+  private uniformFloats(data: Float32Array, from: number, to: number): void {
+    const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
+    this.source.fill(bits, from, to);
+    for (let i = from; i < to; i++) data[i] = (bits[i]! & 0xffffff) / TWO_POW_24;
   }
 
   /**
@@ -73,12 +62,12 @@ export class Generator {
       for (let i = 0; i < numel; i++) data[i] = this.normalDouble();
       return data;
     }
-    for (let i = 0; i < numel; i++) data[i] = this.uniformFloat();
-    for (let i = 0; i + 16 <= numel; i += 16) this.boxMuller16(data, i);
+    this.uniformFloats(data, 0, numel);
+    normalFill16(data, 0, numel);
     if (numel % 16 !== 0) {
       const last = numel - 16;
-      for (let k = 0; k < 16; k++) data[last + k] = this.uniformFloat();
-      this.boxMuller16(data, last);
+      this.uniformFloats(data, last, numel);
+      normalFill16(data, last, numel);
     }
     return data;
   }

@@ -2,7 +2,6 @@ import { Generator } from './generator.js';
 import { createBitSource, RNG_NAMES, type BitSource, type RngName } from './sources.js';
 
 export { Generator, RNG_NAMES, type BitSource, type RngName };
-export { fma32, log256, sincos256 } from './avx-mathfun.js';
 
 /**
  * torch.manual_seed(seed): a fresh generator (empty normal cache) over the chosen bit source.

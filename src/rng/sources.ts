@@ -4,6 +4,8 @@ import { MT19937 } from './mt19937.js';
 /** Where the random bits come from; the distributions (generator.ts) are the same for all. */
 export interface BitSource {
   nextU32(): number;
+  /** nextU32 into each of out[from .. to), in order. */
+  fill(out: Uint32Array, from: number, to: number): void;
 }
 
 export const RNG_NAMES = ['torch', 'alea', 'xor128', 'xorwow', 'xorshift7', 'xor4096', 'tychei', 'arc4'] as const;
@@ -50,5 +52,10 @@ export function createBitSource(name: RngName, seed: bigint): BitSource {
   if (name === 'torch') return new MT19937(Number(BigInt.asUintN(32, u64)));
   const load = createRequire(import.meta.url)(MODULES[name]) as SeedrandomFactory;
   const prng = load(seedFor(name, u64));
-  return { nextU32: () => prng.int32() >>> 0 };
+  return {
+    nextU32: () => prng.int32() >>> 0,
+    fill(out, from, to) {
+      for (let i = from; i < to; i++) out[i] = prng.int32();
+    },
+  };
 }

@@ -1,8 +1,8 @@
-import { bceExpArgument, bceWithLogitsElement } from '../losses/binary-cross-entropy-with-logits.js';
+import { bceExpArgument, bceWithLogitsInto } from '../losses/binary-cross-entropy-with-logits.js';
 import { floatOption, intOption } from '../options.js';
 import { fixed, value } from '../report.js';
 import { fillSlices_ } from '../tensor/indexing.js';
-import { libmExpf, sleefExpf, VECTOR_BLOCK } from '../tensor/math/index.js';
+import { libmExpf, sleefExpfInto, VECTOR_BLOCK } from '../tensor/math/index.js';
 import { CascadeSum } from '../tensor/reduce.js';
 import { zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
@@ -21,6 +21,34 @@ export const MAX_DICE_ELEMENTS = 2 ** 25;
 
 /** Elements computed per block before their sums take them (a multiple of cascade_sum's 32-float rows). */
 const BLOCK = 4096;
+
+/**
+ * cascade_sum of a tensor of zeros and ones. Up to 2^24 elements every partial sum is an integer
+ * that float32 holds exactly, so the order cannot change the result and the ones are counted;
+ * beyond that (the cap is 2^25) cascade_sum's order decides the rounding, so it is followed.
+ */
+class ZeroOneSum {
+  private count = 0;
+  private readonly cascade: CascadeSum | undefined;
+
+  constructor(n: number) {
+    this.cascade = n > 2 ** 24 ? new CascadeSum(n) : undefined;
+  }
+
+  add(x: Float32Array, from: number, to: number): void {
+    if (this.cascade) {
+      this.cascade.add(x, from, to);
+      return;
+    }
+    let c = 0;
+    for (let i = from; i < to; i++) c += x[i]!;
+    this.count += c;
+  }
+
+  result(): number {
+    return this.cascade ? this.cascade.result() : this.count;
+  }
+}
 
 /** The section's reductions, each in cascade_sum's order over the whole mask batch. */
 interface DiceSums {
@@ -47,7 +75,7 @@ interface DiceSums {
  * - torch.sigmoid (dice_loss, twice, and pred_probs: one kernel, the same bits each time):
  *   cpu_kernel_vec, 1 / (1 + exp(0 - x)) with Sleef's expf on blocks of 16 and glibc's expf on
  *   the numel % 16 tail (sigmoidVec / sigmoidScalar of tensor/math/ops.ts);
- * - F.binary_cross_entropy_with_logits: bceWithLogitsElement. Its exponential is Sleef's exp(-x)
+ * - F.binary_cross_entropy_with_logits: bceWithLogitsInto. Its exponential is Sleef's exp(-x)
  *   for x > 0, the very value the vectorized sigmoid computed, so it is reused there;
  * - the products with the 0/1 target and the 0/1 threshold, rounded to float32 as mul's output.
  */
@@ -55,34 +83,56 @@ function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
   const n = noise.length;
   const probs = new CascadeSum(n);
   const intersection = new CascadeSum(n);
-  const targetSum = new CascadeSum(n);
+  const targetSum = new ZeroOneSum(n);
   const bce = new CascadeSum(n);
-  const binary = new CascadeSum(n);
-  const binaryIntersection = new CascadeSum(n);
+  const binary = new ZeroOneSum(n);
+  const binaryIntersection = new ZeroOneSum(n);
   const size = Math.min(BLOCK, n);
+  const x = new Float32Array(size);
   const p = new Float32Array(size);
   const pt = new Float32Array(size);
   const loss = new Float32Array(size);
   const b = new Float32Array(size);
   const bt = new Float32Array(size);
+  const args = new Float32Array(size);
+  const gathered = new Int32Array(size);
   const vecEnd = n - (n % VECTOR_BLOCK);
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
-    for (let i = start; i < end; i++) {
-      const t = target[i]!;
-      const x = f(f(t * 5) + f(noise[i]! * 2));
-      const k = i - start;
-      const vec = i < vecEnd;
-      const expNeg = vec ? sleefExpf(f(0 - x)) : libmExpf(-x);
-      const prob = f(1 / f(1 + expNeg));
+    const len = end - start;
+    for (let k = 0; k < len; k++) {
+      const t = target[start + k]!;
+      // t·5 and noise·2 are exact (t is 0 or 1; doubling a float is exact): one rounding, the add's
+      const xk = f(t * 5 + noise[start + k]! * 2);
+      x[k] = xk;
+      args[k] = f(0 - xk);
+    }
+    // sigmoid's exponentials; on the numel % 16 tail glibc's expf replaces them below
+    sleefExpfInto(args, p, 0, len);
+    // BCE's exponential of -|x| is that same value where x > 0 (vectorized part); the others
+    // are gathered, computed, and put back
+    // (without a branch: the sign of x is random, and a mispredicted branch costs more)
+    let m = 0;
+    for (let k = 0; k < len; k++) {
+      const xk = x[k]!;
+      loss[k] = p[k]!;
+      gathered[m] = k;
+      args[m] = bceExpArgument(xk);
+      m += 1 - (Number(xk > 0) & Number(start + k < vecEnd));
+    }
+    sleefExpfInto(args, args, 0, m);
+    for (let j = 0; j < m; j++) loss[gathered[j]!] = args[j]!;
+    for (let i = Math.max(start, vecEnd); i < end; i++) p[i - start] = libmExpf(-x[i - start]!);
+    for (let k = 0; k < len; k++) {
+      const t = target[start + k]!;
+      const prob = f(1 / f(1 + p[k]!));
       p[k] = prob;
       pt[k] = prob * t;
-      loss[k] = bceWithLogitsElement(x, t, vec && x > 0 ? expNeg : sleefExpf(bceExpArgument(x)));
-      const above = prob > 0.5 ? 1 : 0;
+      const above = Number(prob > 0.5);
       b[k] = above;
       bt[k] = above * t;
     }
-    const len = end - start;
+    bceWithLogitsInto(x, target.subarray(start, end), loss, loss, len);
     probs.add(p, 0, len);
     intersection.add(pt, 0, len);
     targetSum.add(target, start, end);

@@ -21,26 +21,33 @@ export function bitsFloat(b: number): number {
   return F32[0]!;
 }
 
+const FLT_MAX = 3.4028234663852886e38;
+const OVERFLOW_TIE = FLT_MAX + 2 ** 103; // halfway from FLT_MAX to 2^128: rounds to infinity
+
 /**
  * fma(a, b, c) on float32 operands with one rounding, as _mm256_fmadd_ps. The double product a*b
- * is exact; the double sum can round, and only if it lands exactly on a float32 midpoint does
- * that decide the float result (a second rounding): then the sign of the sum's error breaks the
- * tie. Kept tiny so V8 inlines it (a call that is not inlined boxes the double it returns).
+ * is exact; the double sum can round, and only if it lands exactly halfway between two floats
+ * does that decide the float result (a second rounding): then the sign of the sum's TwoSum error
+ * says which side the exact value lies on. The midpoint above FLT_MAX is the one whose upper
+ * neighbour (2^128) is not a float: there the tie rounds to infinity.
  */
 export function fma32(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
+  const s = a * b + c;
   const r = fround(s);
-  // s is a midpoint between r and its neighbour r2 only if r2 = 2s - r is itself a float32
-  const r2 = 2 * s - r;
-  return r === s || fround(r2) !== r2 ? r : midpointTie(p, c, s, r, r2);
-}
-
-function midpointTie(p: number, c: number, s: number, r: number, r2: number): number {
-  const bv = s - p;
-  const err = (p - (s - bv)) + (c - bv);
+  if (r === s || s !== s) return r;
+  let other: number; // the float on s's other side if s is halfway between two floats
+  if (r === Infinity || r === -Infinity) {
+    if (Math.abs(s) !== OVERFLOW_TIE) return r;
+    other = s > 0 ? FLT_MAX : -FLT_MAX;
+  } else {
+    other = 2 * s - r; // exact (Sterbenz)
+    if (fround(other) !== other) return r;
+  }
+  const p = a * b;
+  const pb = s - p;
+  const err = p - (s - pb) + (c - pb);
   if (err === 0) return r;
-  return err > 0 ? (r > r2 ? r : r2) : (r < r2 ? r : r2);
+  return err > 0 === other > r ? other : r;
 }
 
 /** cvtps2dq: round half to even; NaN and out-of-range give INT32_MIN (the "integer indefinite"). */

@@ -3,8 +3,8 @@
  * 3.5.1 vector functions, of glibc 2.36's scalar libm functions, the two element loops, and
  * whole-tensor ops built from them.
  */
-export { sleefExpf, sleefExpm1f } from './sleef-exp.js';
-export { sleefLogf, sleefLog1pf } from './sleef-log.js';
+export { sleefExpf, sleefExpfInto, sleefExpm1f } from './sleef-exp.js';
+export { sleefLogf, sleefLogfInto, sleefLog1pf } from './sleef-log.js';
 export { sleefCoshf, sleefTanhf } from './sleef-hyperbolic.js';
 export { sleefPowf } from './sleef-pow.js';
 export { libmExpf } from './libm-expf.js';

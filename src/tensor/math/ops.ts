@@ -12,16 +12,22 @@ import { libmExpf } from './libm-expf.js';
 import { libmCoshf } from './libm-hyperbolic.js';
 import { libmPow } from './libm-pow.js';
 import { mapVectorized, mapVml } from './loop.js';
-import { sleefExpf, sleefExpm1f } from './sleef-exp.js';
+import { sleefExpf, sleefExpfInto, sleefExpm1f } from './sleef-exp.js';
 import { sleefCoshf, sleefTanhf } from './sleef-hyperbolic.js';
-import { sleefLog1pf, sleefLogf } from './sleef-log.js';
+import { sleefLog1pf, sleefLogfInto } from './sleef-log.js';
 import { sleefPowf } from './sleef-pow.js';
 
 type Out = Float32Array | undefined;
 
-export const exp = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefExpf, out);
+export function exp(src: Float32Array, out: Float32Array = new Float32Array(src.length)): Float32Array {
+  sleefExpfInto(src, out);
+  return out;
+}
 export const expm1 = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefExpm1f, out);
-export const log = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefLogf, out);
+export function log(src: Float32Array, out: Float32Array = new Float32Array(src.length)): Float32Array {
+  sleefLogfInto(src, out);
+  return out;
+}
 export const log1p = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefLog1pf, out);
 export const tanh = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sleefTanhf, out);
 export const sqrt = (src: Float32Array, out?: Out): Float32Array => mapVml(src, sqrtf, out);

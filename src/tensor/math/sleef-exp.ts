@@ -8,6 +8,8 @@ import { DF, dfAdd2DD, dfAdd2DF, dfAddFD, dfMulDD, dfMulDF, dfSqu } from './slee
 import { POW2, POW2_BIAS } from './f64.js';
 import { ldexp2 } from './sleef-scale.js';
 
+const ROUND_SHIFT = 6755399441055744; // 1.5·2^52
+
 export const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
 export const L2UF = 0.693145751953125;
 export const L2LF = f(1.428606765330187045e-6);
@@ -23,32 +25,41 @@ const E1 = f(0.166666671633720397949219);
  * BCE, often before V8 has optimised it, when every call and every boxed double costs):
  * - below -104 the result is flushed to +0, above 100 it is +inf, NaN stays NaN: the lane's own
  *   final selects, taken first;
- * - q = round-half-even(d / ln2) fits easily in an int32 there, so cvtps2dq is Math.round with
- *   the tie fixed;
- * - the Cody-Waite steps vfma(q, -L2U, d) and vfma(q, -L2L, s) are exact in double before their
- *   one rounding (q·L2U has at most 23 significant bits, q·L2L at most 32, and each sum spans
- *   fewer than 53 bits), so fround(q·c + s) is the fused result;
+ * - q = round-half-even(d / ln2) (cvtps2dq) fits easily in an int32 there;
+ * - the Cody-Waite steps vfma(q, -L2U, d) and vfma(q, -L2L, s): q·L2U has at most 23
+ *   significant bits and d - q·L2U (below 0.36 in magnitude, a multiple of 2^-25 when q is not
+ *   0) is a float itself, so the first needs no rounding; q·L2L has at most 32 bits and the
+ *   second sum spans fewer than 53, so one fround of the double expression is the fused result;
  * - the polynomial's fused multiply-adds are fround(a·b + c): the double sum can round before the
  *   float rounding, but checked over all 2^32 inputs against a correctly rounded fma, that never
  *   changes this lane's result (test/math-sleef-lanes.test.ts);
  * - vldexp2's two factors 2^(q>>1) and 2^(q - (q>>1)) come from a table (both normal floats).
  */
 export function sleefExpf(d: number): number {
+  // 1 / 0 rather than the global Infinity: V8 would otherwise box every result where the lane is inlined
   if (!(d >= -104)) return d !== d ? d : 0;
-  if (d > 100) return Infinity;
-  const t = f(d * R_LN2F);
-  let q = Math.round(t);
-  if (q - t === 0.5 && (q & 1) !== 0) q -= 1;
-  let s = f(d - q * L2UF);
-  s = f(s - q * L2LF);
+  if (d > 100) return 1 / 0;
+  // round half to even by the 1.5·2^52 shift (exact for |t| < 2^51), without Math.round's branch
+  const q = f(d * R_LN2F) + ROUND_SHIFT - ROUND_SHIFT;
+  const s = f(d - q * L2UF - q * L2LF);
   let u = f(E5 * s + E4);
   u = f(u * s + E3);
   u = f(u * s + E2);
   u = f(u * s + E1);
   u = f(u * s + 0.5);
   u = f(1 + f(f(s * s) * u + s));
+  // u·2^q is a normal float for these q: both of vldexp2's multiplications are then exact
+  if (q > -126 && q < 127) return u * POW2[POW2_BIAS + q]!;
   const h = q >> 1;
   return f(f(u * POW2[POW2_BIAS + h]!) * POW2[POW2_BIAS + q - h]!);
+}
+
+/**
+ * sleefExpf of each of src[from .. to), into dst (which may be src): a loop of its own, so V8
+ * inlines the lane into it and no result is boxed on the way.
+ */
+export function sleefExpfInto(src: ArrayLike<number>, dst: Float32Array, from = 0, to = src.length): void {
+  for (let i = from; i < to; i++) dst[i] = sleefExpf(src[i]!);
 }
 
 const K4 = f(0.1980960224e-3);

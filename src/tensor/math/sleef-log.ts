@@ -29,51 +29,62 @@ function logTail(e: number, xh: number, xl: number): number {
 }
 
 /**
- * One lane of Sleef_logf8_u10, written out flat (BCE takes a log per element, often before V8
- * has optimised it): the double-float operations of logTail and dfDiv with their (hi, lo) pairs
- * in locals, where the exact ones are computed directly in double:
- * - m = d·2^-e is in [0.75, 1.5), so dfadd2(-1, m) is exactly (m - 1, 0) (Sterbenz) and
+ * Sleef_logf8_u10 (Vectorized<float>::log) on each of src[from .. to), into dst (which may be
+ * src). The lane is written out flat inside the loop: BCE takes a log per element, and a call
+ * that V8 does not inline (this lane is too long for it) returns each result as a new heap
+ * number. The double-float operations of logTail and dfDiv keep their (hi, lo) pairs in locals;
+ * the exact ones are computed directly in double:
+ * - m = d·2^-k is in [0.75, 1.5), so dfadd2(-1, m) is exactly (m - 1, 0) (Sterbenz) and
  *   dfadd2(1, m), a TwoSum, is (fround(1 + m), the exact remainder);
  * - dfdiv's vfma(t, n, -s) is the exact error of a float product, and vfma(-dh, t, 1) rounds
- *   1 - dh·t, exact in double;
+ *   1 - dh·t, exact in double; so is vfma(LN2_HI, e, -sh), e being a small integer;
  * - the other fused multiply-adds are fround(a·b + c), checked over all 2^32 inputs against a
  *   correctly rounded fma to give this lane's results (test/math-sleef-lanes.test.ts).
- * ilogb and ldexp on the scaled d are its exponent field and a multiplication by a power of two;
- * zero, negative, infinite and NaN inputs take the lane's final selects.
+ * ilogb and ldexp are the exponent field of d·(1/0.75) and a multiplication by a power of two;
+ * subnormals are scaled by 2^64 first (and 64 taken off the exponent); zero, negative, infinite
+ * and NaN inputs take the lane's final selects.
  */
-export function sleefLogf(d: number): number {
-  if (!(d > 0 && d < Infinity)) return d === Infinity ? d : d === 0 ? -Infinity : NaN;
-  let e = 0;
-  if (d < FLT_MIN) {
-    d = f(d * TWO64);
-    e = -64;
+export function sleefLogfInto(src: ArrayLike<number>, dst: Float32Array, from = 0, to = src.length): void {
+  for (let i = from; i < to; i++) {
+    let d = src[i]!;
+    let e = 0;
+    if (!(d >= FLT_MIN && d < Infinity)) {
+      if (!(d > 0 && d < FLT_MIN)) {
+        dst[i] = d === Infinity ? d : d === 0 ? -Infinity : NaN;
+        continue;
+      }
+      d = f(d * TWO64);
+      e = -64;
+    }
+    const k = ilogb2k(f(d * RECIP_075));
+    e += k;
+    const m = d * POW2[POW2_BIAS - k]!;
+    const nh = m - 1;
+    const dh = f(1 + m);
+    const dl = 1 + m - dh;
+    // (xh, xl) = dfdiv((nh, 0), (dh, dl))
+    const t = f(1 / dh);
+    const xh = f(nh * t);
+    const xl = f(xh * f(-dl * t + f(1 - dh * t)) + (t * nh - xh));
+    const x2 = f(xh * xh);
+    const p = f(f(P2 * x2 + P1) * x2 + P0);
+    // (LN2_HI, LN2_LO)·e + (2xh, 2xl) + x2·xh·p, then hi + lo
+    const sh = f(LN2_HI * e);
+    const s1 = f(sh + xh * 2);
+    const l1 = f(f(f(f(sh - s1) + xh * 2) + f(LN2_LO * e + (LN2_HI * e - sh))) + xl * 2);
+    const y = f(f(x2 * xh) * p);
+    const s2 = f(s1 + y);
+    dst[i] = f(s2 + f(f(f(s1 - s2) + y) + l1));
   }
-  const k = ilogb2k(f(d * RECIP_075));
-  e += k;
-  const m = d * POW2[POW2_BIAS - k]!;
-  const nh = m - 1;
-  const dh = f(1 + m);
-  const dl = 1 + m - dh;
-  // dfdiv((nh, 0), (dh, dl))
-  const t = f(1 / dh);
-  const xh = f(nh * t);
-  const u = t * nh - xh;
-  const v = f(-dl * t + f(1 - dh * t));
-  const xl = f(xh * v + u);
-  const x2 = f(xh * xh);
-  let p = f(P2 * x2 + P1);
-  p = f(p * x2 + P0);
-  // (LN2_HI, LN2_LO)·e + (2xh, 2xl) + x2·xh·p
-  const sh = f(LN2_HI * e);
-  const sl = f(LN2_LO * e + (LN2_HI * e - sh));
-  const yh = xh * 2;
-  const yl = xl * 2;
-  const s1 = f(sh + yh);
-  const l1 = f(f(f(f(sh - s1) + yh) + sl) + yl);
-  const y = f(f(x2 * xh) * p);
-  const s2 = f(s1 + y);
-  const l2 = f(f(f(s1 - s2) + y) + l1);
-  return f(s2 + l2);
+}
+
+const LANE = new Float32Array(1);
+
+/** One lane of Sleef_logf8_u10, for a float32 d. */
+export function sleefLogf(d: number): number {
+  LANE[0] = d;
+  sleefLogfInto(LANE, LANE, 0, 1);
+  return LANE[0]!;
 }
 
 /** One lane of Sleef_log1pf8_u10. */
