@@ -48,3 +48,13 @@ export function isValue(part: Part): part is Value {
 export function valuesOf(report: SectionReport): Value[] {
   return report.lines.flatMap((line) => line.filter(isValue));
 }
+
+/** Labels of a sweep (gamma, epsilon, margin), made unique when the list repeats a value. */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} (${n})`;
+  });
+}

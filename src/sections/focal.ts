@@ -2,7 +2,7 @@ import { formatFixed, formatRepr } from '../format/index.js';
 import { crossEntropy } from '../losses/cross-entropy.js';
 import { focalLoss } from '../losses/focal.js';
 import { floatOption, listOption } from '../options.js';
-import { fixed, value, type Line } from '../report.js';
+import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import { add, div, mul, sub } from '../tensor/elementwise.js';
 import { gatherRows, putRows } from '../tensor/index-ops.js';
 import { fromData, type Tensor } from '../tensor/tensor.js';
@@ -16,16 +16,6 @@ interface Opts {
 
 const BATCH = 8;
 const CLASSES = 10;
-
-/** Labels of a sweep, made unique when the list repeats a value. */
-function uniqueLabels(labels: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return labels.map((l) => {
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n === 1 ? l : `${l} (${n})`;
-  });
-}
 
 function compare(title: string, logits: Tensor, targets: readonly number[], alpha: number, gamma: number): Line[] {
   const ce = crossEntropy(logits, targets);

@@ -1,7 +1,7 @@
 import { formatFixed, formatRepr } from '../format/index.js';
 import { crossEntropy } from '../losses/cross-entropy.js';
 import { floatOption, listOption } from '../options.js';
-import { fixed, value, type Line } from '../report.js';
+import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import { mul, neg } from '../tensor/elementwise.js';
 import { gatherRows, scatterRows_ } from '../tensor/index-ops.js';
 import { mean, sumLastDim } from '../tensor/reduce.js';
@@ -26,15 +26,6 @@ export function crossEntropyWithLabelSmoothing(logits: Tensor, targets: readonly
   const classes = logits.size(-1);
   const smoothLabels = scatterRows_(full(logits.shape, smoothing / classes), targets, 1.0 - smoothing);
   return mean(neg(sumLastDim(mul(smoothLabels, logSoftmax(logits, 1)))));
-}
-
-function uniqueLabels(labels: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return labels.map((l) => {
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n === 1 ? l : `${l} (${n})`;
-  });
 }
 
 export const section = defineSection<Opts>({

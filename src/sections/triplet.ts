@@ -1,7 +1,7 @@
 import { formatFixed, formatRepr } from '../format/index.js';
 import { tripletMarginLoss } from '../losses/triplet-margin-loss.js';
 import { floatOption, listOption } from '../options.js';
-import { fixed, value, type Line } from '../report.js';
+import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import { clampMin } from '../tensor/clamp.js';
 import { pairwiseDistance } from '../tensor/distance.js';
 import { add, mul, sub } from '../tensor/elementwise.js';
@@ -24,16 +24,6 @@ function tripletLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin:
   const distanceNeg = pairwiseDistance(anchor, negative);
   const loss = clampMin(add(sub(distancePos, distanceNeg), margin), 0);
   return [mean(loss), mean(distancePos), mean(distanceNeg)];
-}
-
-/** Labels of a sweep, made unique when the list repeats a value. */
-function uniqueLabels(labels: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return labels.map((l) => {
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n === 1 ? l : `${l} (${n})`;
-  });
 }
 
 export const section = defineSection<Opts>({
