@@ -54,7 +54,7 @@ export function bceWithLogitsInto(x: Float32Array, y: Float32Array, e: Float32Ar
     // max_val = (-input).clamp_min_(0): max(0, a) keeps a when it is NaN or -0, as
     // _mm256_max_ps(min, a) does, so it is +0 only for a < 0
     CLAMPED[1] = -xk;
-    const maxVal = CLAMPED[Number(!(-xk < 0))]!;
+    const maxVal = CLAMPED[+!(-xk < 0)]!;
     loss[k] = f(f(f(f(1 - y[k]!) * xk) + maxVal) + loss[k]!);
   }
 }

@@ -64,9 +64,10 @@ export function normalFill16(data: Float32Array, from: number, to: number): void
       let x = big * POW2[POW2_BIAS - length]!;
       // below sqrt(1/2): one exponent down and x = x - 1 + x; as arithmetic on small (0 or 1), not
       // a branch the CPU would mispredict on every other element (f(x - 1) + 0 is f(x - 1))
-      const small = Number(x < SQRTHF);
+      // (x - 1 is exact for x in [0.5, 1): Sterbenz)
+      const small = +(x < SQRTHF);
       e -= small;
-      x = f(f(x - 1) + x * small);
+      x = f(x - 1 + x * small);
       let z = f(x * x);
       let y = f(P0 * x + P1);
       y = f(y * x + P2);
@@ -79,13 +80,14 @@ export function normalFill16(data: Float32Array, from: number, to: number): void
       y = f(y * x);
       y = f(y * z + f(e * Q1));
       y = f(y - z * 0.5);
-      const radius = f(Math.sqrt(f(-2 * f(e * Q2 + f(x + y)))));
+      // (-2·log is exact: a doubling)
+      const radius = f(Math.sqrt(-2 * f(e * Q2 + f(x + y))));
 
       // sincos256(θ), θ = f(2π·u2) in [0, 2π): no sign to carry in, j fits an int32
       x = f(TWO_PI_F * data[k + 8]!);
       let j = Math.trunc(f(x * FOPI));
       j = ((j + 1) | 0) & ~1;
-      const jf = f(j);
+      const jf = j; // a small integer, a float as it is
       x = f(jf * DP1 + x);
       x = f(jf * DP2 + x);
       x = f(jf * DP3 + x);

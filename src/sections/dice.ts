@@ -118,7 +118,7 @@ function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
       loss[k] = p[k]!;
       gathered[m] = k;
       args[m] = bceExpArgument(xk);
-      m += 1 - (Number(xk > 0) & Number(start + k < vecEnd));
+      m += 1 - (+(xk > 0) & +(start + k < vecEnd));
     }
     sleefExpfInto(args, args, 0, m);
     for (let j = 0; j < m; j++) loss[gathered[j]!] = args[j]!;
@@ -128,7 +128,7 @@ function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
       const prob = f(1 / f(1 + p[k]!));
       p[k] = prob;
       pt[k] = prob * t;
-      const above = Number(prob > 0.5);
+      const above = +(prob > 0.5);
       b[k] = above;
       bt[k] = above * t;
     }

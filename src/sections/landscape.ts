@@ -4,7 +4,7 @@ import { fixed, type Line } from '../report.js';
 import { add, backward, mul, Parameter, pow, sub, type Scalar } from '../tensor/autograd.js';
 import { vectorNorm2 } from '../tensor/distance.js';
 import * as T from '../tensor/elementwise.js';
-import { libmPow } from '../tensor/math/libm-pow.js';
+import { libmPowSquare } from '../tensor/math/libm-pow.js';
 import { arraySource, describeArray, linspace, type Float64Source, type LandscapeStats } from '../tensor/numpy-stats.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
@@ -25,7 +25,7 @@ interface Opts {
 type GridLoss = (w: Float64Array) => (i: number, j: number) => number;
 
 /** `x ** 2` of a np.float64: scalarmath's double power calls npy_pow, glibc's pow, about 1 result in 1300 off x * x. */
-const powSquare = (x: number): number => libmPow(x, 2);
+const powSquare = libmPowSquare;
 
 /** quadratic_loss: w1**2 + w2**2 */
 const quadratic: GridLoss = (w) => {

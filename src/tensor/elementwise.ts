@@ -88,10 +88,55 @@ export function unary(a: Tensor, op: (x: number) => number): Tensor {
 }
 
 const f = Math.fround;
-export const add = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => f(x + y));
-export const sub = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => f(x - y));
-export const mul = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => f(x * y));
-export const div = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => f(x / y));
+
+const ADD = 0;
+const SUB = 1;
+const MUL = 2;
+const DIV = 3;
+type Arith = typeof ADD | typeof SUB | typeof MUL | typeof DIV;
+
+/** x op y in double, which the Float32Array store rounds once: exact for +, -, *, / of floats. */
+function arith(op: Arith, x: number, y: number): number {
+  return op === ADD ? x + y : op === SUB ? x - y : op === MUL ? x * y : x / y;
+}
+
+/**
+ * The four arithmetic kernels, with the operation chosen inside the loop rather than passed as
+ * a callback: one callback shared by every op is a call V8 cannot inline, made for every element
+ * (and boxing its result). Broadcasting other than with a scalar takes the general path.
+ */
+function arithmetic(a: Operand, b: Operand, op: Arith): Tensor {
+  if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
+  if (typeof a !== 'number' && typeof b !== 'number' && !sameShape(a.shape, b.shape)) {
+    return binary(a, b, (x, y) => f(arith(op, x, y)));
+  }
+  const shape = typeof a === 'number' ? (b as Tensor).shape : a.shape;
+  const n = typeof a === 'number' ? (b as Tensor).data.length : a.data.length;
+  const out = new Float32Array(n);
+  if (typeof b === 'number') {
+    const x = (a as Tensor).data;
+    const y = f(b);
+    for (let i = 0; i < n; i++) out[i] = arith(op, x[i]!, y);
+  } else if (typeof a === 'number') {
+    const x = f(a);
+    const y = b.data;
+    for (let i = 0; i < n; i++) out[i] = arith(op, x, y[i]!);
+  } else {
+    const x = a.data;
+    const y = b.data;
+    for (let i = 0; i < n; i++) out[i] = arith(op, x[i]!, y[i]!);
+  }
+  return new Tensor(out, shape);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+export const add = (a: Operand, b: Operand): Tensor => arithmetic(a, b, ADD);
+export const sub = (a: Operand, b: Operand): Tensor => arithmetic(a, b, SUB);
+export const mul = (a: Operand, b: Operand): Tensor => arithmetic(a, b, MUL);
+export const div = (a: Operand, b: Operand): Tensor => arithmetic(a, b, DIV);
 /** torch.minimum / torch.min(a, b): NaN propagates. */
 export const minimum = (a: Operand, b: Operand): Tensor =>
   binary(a, b, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.min(x, y)));

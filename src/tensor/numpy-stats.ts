@@ -56,7 +56,7 @@ export function linspace(start: number, stop: number, num: number): Float64Array
   return y;
 }
 
-/** DOUBLE_pairwise_sum over x[offset .. offset+n). */
+/** DOUBLE_pairwise_sum over x[offset .. offset+n) (its eight accumulators are locals: no array per call). */
 export function pairwiseSum(x: Float64Array, offset: number, n: number): number {
   if (n < 8) {
     let res = 0;
@@ -64,13 +64,27 @@ export function pairwiseSum(x: Float64Array, offset: number, n: number): number 
     return res;
   }
   if (n <= PW_BLOCKSIZE) {
-    const r = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (let j = 0; j < 8; j++) r[j] = x[offset + j]!;
+    let r0 = x[offset]!;
+    let r1 = x[offset + 1]!;
+    let r2 = x[offset + 2]!;
+    let r3 = x[offset + 3]!;
+    let r4 = x[offset + 4]!;
+    let r5 = x[offset + 5]!;
+    let r6 = x[offset + 6]!;
+    let r7 = x[offset + 7]!;
     let i = 8;
     for (; i < n - (n % 8); i += 8) {
-      for (let j = 0; j < 8; j++) r[j] = r[j]! + x[offset + i + j]!;
+      const o = offset + i;
+      r0 += x[o]!;
+      r1 += x[o + 1]!;
+      r2 += x[o + 2]!;
+      r3 += x[o + 3]!;
+      r4 += x[o + 4]!;
+      r5 += x[o + 5]!;
+      r6 += x[o + 6]!;
+      r7 += x[o + 7]!;
     }
-    let res = ((r[0]! + r[1]!) + (r[2]! + r[3]!)) + ((r[4]! + r[5]!) + (r[6]! + r[7]!));
+    let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
     for (; i < n; i++) res += x[offset + i]!;
     return res;
   }

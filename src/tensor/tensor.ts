@@ -1,9 +1,6 @@
-import ndarray from 'ndarray';
-import type { NdArray } from 'ndarray';
-
 /**
  * A contiguous row-major float32 tensor. Every op returns a new contiguous tensor, so a tensor is
- * its shape plus its data; `nd()` gives the ndarray view (shape, strides) for indexing.
+ * its shape plus its data.
  */
 export class Tensor {
   readonly data: Float32Array;
@@ -28,10 +25,6 @@ export class Tensor {
   /** `tensor.size(dim)`; a negative dim counts from the end. */
   size(dim: number): number {
     return this.shape[normDim(dim, this.ndim)]!;
-  }
-
-  nd(): NdArray<Float32Array> {
-    return ndarray(this.data, [...this.shape]);
   }
 
   /** `.item()`: the float32 value widened to double, as Python sees it. */

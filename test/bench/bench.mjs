@@ -23,15 +23,15 @@ const hasTorch = existsSync('/usr/bin/python3')
   && spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const torch = reference && hasTorch;
 
-/** One run: wall seconds and peak RSS in KiB (from GNU time when present). */
+/** One run: wall seconds, CPU seconds (user + system) and peak RSS in KiB (from GNU time when present). */
 function measure(cmd, env) {
-  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', ...cmd] : cmd;
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%U %S %M', ...cmd] : cmd;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
-  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { wall, rss, out: r.stdout };
+  const [user, sys, rss] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { wall, cpu: user + sys, rss, out: r.stdout };
 }
 
 const median = (xs) => {
@@ -39,27 +39,34 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Runs the cases in interleaved rounds (so a busy machine slows them alike) and prints a table of
+ * medians; returns them, with each case's last output.
+ */
 function bench(title, cases, n) {
-  const results = cases.map(() => ({ wall: [], rss: [] }));
+  const results = cases.map(() => ({ wall: [], cpu: [], rss: [], out: '' }));
   for (let r = 0; r < n; r++) {
     cases.forEach((c, i) => {
       const m = measure(c.cmd, c.env);
       results[i].wall.push(m.wall);
+      results[i].cpu.push(m.cpu);
       results[i].rss.push(m.rss);
+      results[i].out = m.out;
     });
   }
-  const base = median(results[0].wall);
-  const baseRss = median(results[0].rss);
+  const medians = results.map((r) => ({ wall: median(r.wall), cpu: median(r.cpu), rss: median(r.rss), out: r.out }));
+  const base = medians[0];
+  const ms = (v) => (Number.isNaN(v) ? 'n/a' : (v * 1000).toFixed(1));
+  const mib = (v) => (Number.isNaN(v) ? 'n/a' : (v / 1024).toFixed(1));
+  const ratio = (v, b) => (Number.isNaN(v) ? 'n/a' : (v / b).toFixed(2));
   console.log(`\n${title} (${n} rounds, medians)`);
-  console.log('| command | wall (ms) | × first | peak RSS (MiB) | × first |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| command | wall (ms) | × first | CPU (ms) | × first | peak RSS (MiB) | × first |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   cases.forEach((c, i) => {
-    const w = median(results[i].wall);
-    const m = median(results[i].rss);
-    const rss = Number.isNaN(m) ? 'n/a' : (m / 1024).toFixed(1);
-    const rr = Number.isNaN(m) ? 'n/a' : (m / baseRss).toFixed(2);
-    console.log(`| ${c.name} | ${(w * 1000).toFixed(1)} | ${(w / base).toFixed(2)} | ${rss} | ${rr} |`);
+    const m = medians[i];
+    console.log(`| ${c.name} | ${ms(m.wall)} | ${ratio(m.wall, base.wall)} | ${ms(m.cpu)} | ${ratio(m.cpu, base.cpu)} | ${mib(m.rss)} | ${ratio(m.rss, base.rss)} |`);
   });
+  return medians;
 }
 
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -76,14 +83,25 @@ const sizes = [[4, 64, 64], [16, 128, 128], [64, 256, 256], [64, 512, 512]];
 const dice = [];
 for (const [b, h, w] of sizes) {
   const n = b * h * w;
-  dice.push({ name: `loss-demo dice ${n} elements`, cmd: [process.execPath, bin, 'section', 'dice', '--batch-size', `${b}`, '--height', `${h}`, '--width', `${w}`] });
+  dice.push({ name: `loss-demo dice ${n} elements`, n, cmd: [process.execPath, bin, 'section', 'dice', '--batch-size', `${b}`, '--height', `${h}`, '--width', `${w}`] });
 }
-bench('Dice at growing sizes: loss-demo', dice, Math.max(3, Math.floor(rounds / 3)));
+const grown = bench('Dice at growing sizes: loss-demo', dice, Math.max(3, Math.floor(rounds / 3)));
+// linear growth: the time per element beyond the smallest case should not depend on the size
+console.log('\n| elements | wall − smallest (ms) | per element (ns) | CPU per element (ns) |');
+console.log('| ---: | ---: | ---: | ---: |');
+dice.forEach((c, i) => {
+  if (i === 0) return;
+  const dn = c.n - dice[0].n;
+  const dw = grown[i].wall - grown[0].wall;
+  const dc = grown[i].cpu - grown[0].cpu;
+  console.log(`| ${c.n} | ${(dw * 1000).toFixed(1)} | ${((dw * 1e9) / dn).toFixed(1)} | ${((dc * 1e9) / dn).toFixed(1)} |`);
+});
 if (torch) {
   const [b, h, w] = sizes[sizes.length - 1];
   const big = [
     { name: `loss-demo dice ${b * h * w}`, cmd: [process.execPath, bin, 'section', 'dice', '--batch-size', `${b}`, '--height', `${h}`, '--width', `${w}`] },
     { name: `PyTorch dice ${b * h * w} (1 thread)`, cmd: ['/usr/bin/python3', reference, '--section', 'dice', `dice.batch-size=${b}`, `dice.height=${h}`, `dice.width=${w}`], env: { OMP_NUM_THREADS: '1' } },
   ];
-  bench('Largest Dice case vs PyTorch', big, Math.max(3, Math.floor(rounds / 3)));
+  const [ours, theirs] = bench('Largest Dice case vs PyTorch', big, Math.max(3, Math.floor(rounds / 3)));
+  console.log(`\nOutput identical to PyTorch's: ${ours.out === theirs.out ? 'yes' : 'NO'}`);
 }

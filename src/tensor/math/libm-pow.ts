@@ -186,3 +186,31 @@ export function libmPow(x: number, y: number): number {
   const elo = fma64(y, lo, fma64(y, hi, -ehi));
   return expInline(ehi, elo, negative);
 }
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+
+/**
+ * glibc's pow(x, 2), what NumPy's np.float64 ** 2 calls. The exact square is p + e with p = x·x
+ * rounded (Dekker's product). glibc's pow is within 0.54 ULP of the exact value (its worst case,
+ * e_pow.c: 0.509 ULP from exp plus the log's 2^-68 relative error), so when x² is within
+ * 0.4 ULP of p, the neighbours of p are more than 0.6 ULP away and pow returns p itself: that
+ * is most arguments, and costs one product and its error instead of pow's dozen fused
+ * multiply-adds. The rest (x² near a rounding midpoint, p a power of two, extreme magnitudes)
+ * runs the full pow. Checked equal to libmPow(x, 2) on millions of arguments (test/math-pow.test.ts).
+ */
+export function libmPowSquare(x: number): number {
+  const p = x * x;
+  if (p > 2 ** -960 && p < 2 ** 960) {
+    const t = SPLIT * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    const e = xh * xh - p + 2 * xh * xl + xl * xl;
+    const hi = hiWord(p);
+    // the ULP of p (not a power of two: its neighbour below would be half as far)
+    if ((hi & 0xfffff) !== 0 || loWord(p) !== 0) {
+      const ulp = 2 ** (((hi >>> 20) & 0x7ff) - 1075);
+      if (e <= 0.4 * ulp && e >= -0.4 * ulp) return p;
+    }
+  }
+  return libmPow(x, 2);
+}
