@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tripletMarginLoss } from '../src/losses/triplet-margin-loss.js';
 import { cat } from '../src/tensor/cat.js';
 import { clampMin, clampMax } from '../src/tensor/clamp.js';
-import { fmaf, pairwiseDistance, vectorNorm2 } from '../src/tensor/distance.js';
+import { pairwiseDistance, vectorNorm2 } from '../src/tensor/distance.js';
+import { fma32 as fmaf } from '../src/tensor/math/f32.js';
 import { Tensor, tensor } from '../src/tensor/tensor.js';
 
 /*
@@ -45,7 +46,7 @@ describe('distance ops match PyTorch 1.13 bit for bit', () => {
   });
 });
 
-describe('fmaf', () => {
+describe('fma32 (the fused multiply-adds of the norm kernel)', () => {
   it('rounds once where rounding the double sum to float32 would round twice', () => {
     // a*b = 2^-24 (1 - 2^-36); + c = 1 + 2^-23 lies just below a float32 midpoint, which the
     // double sum rounds onto (then ties-to-even would go up)

@@ -88,7 +88,9 @@ export function normalFill16(data: Float32Array, from: number, to: number): void
       let j = Math.trunc(f(x * FOPI));
       j = ((j + 1) | 0) & ~1;
       const jf = j; // a small integer, a float as it is
-      x = f(jf * DP1 + x);
+      // (the first step is exact: j·DP1 is a multiple of 2^-7 with few bits, j is 0 below 0.5,
+      // and the difference, below 1, needs no more bits than x has)
+      x = jf * DP1 + x;
       x = f(jf * DP2 + x);
       x = f(jf * DP3 + x);
       z = f(x * x);

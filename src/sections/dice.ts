@@ -107,31 +107,31 @@ function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
       x[k] = xk;
       args[k] = f(0 - xk);
     }
-    // sigmoid's exponentials; on the numel % 16 tail glibc's expf replaces them below
+    // sigmoid's exponentials: Sleef's on the vectorized part, glibc's on the numel % 16 tail
     sleefExpfInto(args, p, 0, len);
-    // BCE's exponential of -|x| is that same value where x > 0 (vectorized part); the others
-    // are gathered, computed, and put back
-    // (without a branch: the sign of x is random, and a mispredicted branch costs more)
+    for (let i = Math.max(start, vecEnd); i < end; i++) p[i - start] = libmExpf(-x[i - start]!);
+    // In one pass: the sigmoid, the products with the target, the threshold; and BCE's
+    // exponential of -|x|, which is the sigmoid's on the vectorized part where x > 0 and is
+    // gathered for computing otherwise (without a branch: the sign of x is random, and a
+    // mispredicted branch costs more)
     let m = 0;
     for (let k = 0; k < len; k++) {
       const xk = x[k]!;
-      loss[k] = p[k]!;
+      const e = p[k]!;
+      loss[k] = e;
       gathered[m] = k;
       args[m] = bceExpArgument(xk);
       m += 1 - (+(xk > 0) & +(start + k < vecEnd));
-    }
-    sleefExpfInto(args, args, 0, m);
-    for (let j = 0; j < m; j++) loss[gathered[j]!] = args[j]!;
-    for (let i = Math.max(start, vecEnd); i < end; i++) p[i - start] = libmExpf(-x[i - start]!);
-    for (let k = 0; k < len; k++) {
       const t = target[start + k]!;
-      const prob = f(1 / f(1 + p[k]!));
+      const prob = f(1 / f(1 + e));
       p[k] = prob;
       pt[k] = prob * t;
       const above = +(prob > 0.5);
       b[k] = above;
       bt[k] = above * t;
     }
+    sleefExpfInto(args, args, 0, m);
+    for (let j = 0; j < m; j++) loss[gathered[j]!] = args[j]!;
     bceWithLogitsInto(x, target.subarray(start, end), loss, loss, len);
     probs.add(p, 0, len);
     intersection.add(pt, 0, len);

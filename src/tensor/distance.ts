@@ -1,4 +1,5 @@
 import { add, sub } from './elementwise.js';
+import { fma32 as fmaf } from './math/f32.js';
 import { Tensor } from './tensor.js';
 
 /*
@@ -18,39 +19,6 @@ import { Tensor } from './tensor.js';
  */
 
 const f = Math.fround;
-
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-
-/** The float32 next to x (a float32, not NaN/inf) in the direction of `toward`. */
-function nextFloat(x: number, toward: number): number {
-  if (x === 0) return toward > 0 ? 2 ** -149 : -(2 ** -149);
-  F32[0] = x;
-  // away from zero increments the bit pattern, toward zero decrements it
-  U32[0] += (toward > x) === (x > 0) ? 1 : -1;
-  return F32[0]!;
-}
-
-/**
- * fmaf(a, b, c) for float32 operands, rounded once as the hardware FMA does. The double product
- * a*b is exact; the double sum can round, and rounding that again to float32 is wrong only when
- * the double sum lands exactly on a float32 midpoint: then the sum's rounding error decides.
- */
-export function fmaf(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
-  const r = f(s);
-  if (r === s || !Number.isFinite(s)) return r;
-  // TwoSum: the exact error of s = p + c
-  const bv = s - p;
-  const err = (p - (s - bv)) + (c - bv);
-  if (err === 0) return r;
-  if (!Number.isFinite(r)) return r;
-  const other = nextFloat(r, s);
-  if (!Number.isFinite(other) || (r + other) / 2 !== s) return r;
-  // s is a tie: the exact value lies on err's side of it
-  return (err > 0) === (other > r) ? other : r;
-}
 
 /** The kernel's reduction of `size` floats of x at `offset`: sqrt of the sum of squares. */
 export function norm2Run(x: Float32Array, offset: number, size: number): number {

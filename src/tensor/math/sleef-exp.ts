@@ -8,7 +8,7 @@ import { DF, dfAdd2DD, dfAdd2DF, dfAddFD, dfMulDD, dfMulDF, dfSqu } from './slee
 import { POW2, POW2_BIAS } from './f64.js';
 import { ldexp2 } from './sleef-scale.js';
 
-const ROUND_SHIFT = 6755399441055744; // 1.5·2^52: x + it - it rounds x to an integer, half to even
+const ROUND_SHIFT = 6755399441055744; // 1.5·2^52
 
 export const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
 export const L2UF = 0.693145751953125;
@@ -20,11 +20,12 @@ const E3 = f(0.00833336077630519866943359);
 const E2 = f(0.0416664853692054748535156);
 const E1 = f(0.166666671633720397949219);
 
-/*
+/**
  * One lane of Sleef_expf8_u10, written out flat (it runs on every element of exp, sigmoid and
  * BCE, often before V8 has optimised it, when every call and every boxed double costs):
- * - q = round-half-even(d / ln2) (cvtps2dq), by the 1.5·2^52 shift (exact for |t| < 2^51,
- *   without Math.round's branch);
+ * - below -104 the result is flushed to +0, above 100 it is +inf, NaN stays NaN: the lane's own
+ *   final selects, taken first;
+ * - q = round-half-even(d / ln2) (cvtps2dq) fits easily in an int32 there;
  * - the Cody-Waite steps vfma(q, -L2U, d) and vfma(q, -L2L, s): q·L2U has at most 23
  *   significant bits and d - q·L2U (below 0.36 in magnitude, a multiple of 2^-25 when q is not
  *   0) is a float itself, so the first needs no rounding; q·L2L has at most 32 bits and the
@@ -32,69 +33,33 @@ const E1 = f(0.166666671633720397949219);
  * - the polynomial's fused multiply-adds are fround(a·b + c): the double sum can round before the
  *   float rounding, but checked over all 2^32 inputs against a correctly rounded fma, that never
  *   changes this lane's result (test/math-sleef-lanes.test.ts);
- * - vldexp2 multiplies by 2^(q>>1) and 2^(q - (q>>1)), from a table; for d in [-86.5, 87.5]
- *   u·2^q is a normal float and both multiplications are exact, so one does;
- * - below -104 the result is flushed to +0, above 100 it is +inf, NaN stays NaN: the lane's own
- *   final selects.
+ * - vldexp2's two factors 2^(q>>1) and 2^(q - (q>>1)) come from a table (both normal floats).
  */
-
-/** The q of e^d = u·2^q. */
-function expfQ(d: number): number {
-  return f(d * R_LN2F) + ROUND_SHIFT - ROUND_SHIFT;
-}
-
-/** The u of e^d = u·2^q: the reduced argument and the polynomial. */
-function expfPoly(d: number, q: number): number {
+export function sleefExpf(d: number): number {
+  // 1 / 0 rather than the global Infinity: V8 would otherwise box every result where the lane is inlined
+  if (!(d >= -104)) return d !== d ? d : 0;
+  if (d > 100) return 1 / 0;
+  // round half to even by the 1.5·2^52 shift (exact for |t| < 2^51), without Math.round's branch
+  const q = f(d * R_LN2F) + ROUND_SHIFT - ROUND_SHIFT;
   const s = f(d - q * L2UF - q * L2LF);
   let u = f(E5 * s + E4);
   u = f(u * s + E3);
   u = f(u * s + E2);
   u = f(u * s + E1);
   u = f(u * s + 0.5);
-  return f(1 + f(f(s * s) * u + s));
-}
-
-/** Where u·2^q is a normal float (q in [-125, 126]) and no final select applies. */
-const SIMPLE_LO = -86.5;
-const SIMPLE_HI = 87.5;
-
-/** One lane of Sleef_expf8_u10. */
-export function sleefExpf(d: number): number {
-  if (d >= SIMPLE_LO && d <= SIMPLE_HI) {
-    const q = expfQ(d);
-    return expfPoly(d, q) * POW2[POW2_BIAS + q]!;
-  }
-  // 1 / 0 rather than the global Infinity: V8 would otherwise box every result where the lane is inlined
-  if (!(d >= -104)) return d !== d ? d : 0;
-  if (d > 100) return 1 / 0;
-  const q = expfQ(d);
-  const u = expfPoly(d, q);
+  u = f(1 + f(f(s * s) * u + s));
+  // u·2^q is a normal float for these q: both of vldexp2's multiplications are then exact
+  if (q > -126 && q < 127) return u * POW2[POW2_BIAS + q]!;
   const h = q >> 1;
   return f(f(u * POW2[POW2_BIAS + h]!) * POW2[POW2_BIAS + q - h]!);
 }
 
 /**
  * sleefExpf of each of src[from .. to), into dst (which may be src): a loop of its own, so V8
- * inlines the lane into it and no result is boxed on the way. Two elements per step: the lane is
- * one long chain of dependent roundings, and with two independent chains side by side the CPU
- * overlaps them (about 1.5 times the throughput of one at a time).
+ * inlines the lane into it and no result is boxed on the way.
  */
 export function sleefExpfInto(src: ArrayLike<number>, dst: Float32Array, from = 0, to = src.length): void {
-  let i = from;
-  for (; i + 1 < to; i += 2) {
-    const d0 = src[i]!;
-    const d1 = src[i + 1]!;
-    if (d0 >= SIMPLE_LO && d0 <= SIMPLE_HI && d1 >= SIMPLE_LO && d1 <= SIMPLE_HI) {
-      const q0 = expfQ(d0);
-      const q1 = expfQ(d1);
-      dst[i] = expfPoly(d0, q0) * POW2[POW2_BIAS + q0]!;
-      dst[i + 1] = expfPoly(d1, q1) * POW2[POW2_BIAS + q1]!;
-    } else {
-      dst[i] = sleefExpf(d0);
-      dst[i + 1] = sleefExpf(d1);
-    }
-  }
-  if (i < to) dst[i] = sleefExpf(src[i]!);
+  for (let i = from; i < to; i++) dst[i] = sleefExpf(src[i]!);
 }
 
 const K4 = f(0.1980960224e-3);

@@ -45,70 +45,37 @@ function logTail(e: number, xh: number, xl: number): number {
  * and NaN inputs take the lane's final selects.
  */
 export function sleefLogfInto(src: ArrayLike<number>, dst: Float32Array, from = 0, to = src.length): void {
-  let i = from;
-  for (; i + 1 < to; i += 2) {
-    const a = src[i]!;
-    const b = src[i + 1]!;
-    if (a >= FLT_MIN && a < Infinity && b >= FLT_MIN && b < Infinity) logfPair(a, 0, b, 0, dst, i, i + 1);
-    else {
-      logfOne(a, dst, i);
-      logfOne(b, dst, i + 1);
+  for (let i = from; i < to; i++) {
+    let d = src[i]!;
+    let e = 0;
+    if (!(d >= FLT_MIN && d < Infinity)) {
+      if (!(d > 0 && d < FLT_MIN)) {
+        dst[i] = d === Infinity ? d : d === 0 ? -Infinity : NaN;
+        continue;
+      }
+      d = f(d * TWO64);
+      e = -64;
     }
+    const k = ilogb2k(f(d * RECIP_075));
+    e += k;
+    const m = d * POW2[POW2_BIAS - k]!;
+    const nh = m - 1;
+    const dh = f(1 + m);
+    const dl = 1 + m - dh;
+    // (xh, xl) = dfdiv((nh, 0), (dh, dl))
+    const t = f(1 / dh);
+    const xh = f(nh * t);
+    const xl = f(xh * f(-dl * t + f(1 - dh * t)) + (t * nh - xh));
+    const x2 = f(xh * xh);
+    const p = f(f(P2 * x2 + P1) * x2 + P0);
+    // (LN2_HI, LN2_LO)·e + (2xh, 2xl) + x2·xh·p, then hi + lo
+    const sh = f(LN2_HI * e);
+    const s1 = f(sh + xh * 2);
+    const l1 = f(f(f(f(sh - s1) + xh * 2) + f(LN2_LO * e + (LN2_HI * e - sh))) + xl * 2);
+    const y = f(f(x2 * xh) * p);
+    const s2 = f(s1 + y);
+    dst[i] = f(s2 + f(f(f(s1 - s2) + y) + l1));
   }
-  if (i < to) logfOne(src[i]!, dst, i);
-}
-
-/** One lane into dst[i], for any d: subnormals scaled by 2^64 (64 off the exponent), then the final selects. */
-function logfOne(d: number, dst: Float32Array, i: number): void {
-  if (d >= FLT_MIN && d < Infinity) logfPair(d, 0, d, 0, dst, i, i);
-  else if (d > 0 && d < FLT_MIN) logfPair(f(d * TWO64), -64, 0.5, 0, dst, i, i);
-  else dst[i] = d === Infinity ? d : d === 0 ? -Infinity : NaN;
-}
-
-const SCALED = new Float32Array(2);
-const SCALED_BITS = new Int32Array(SCALED.buffer);
-
-/**
- * Two lanes for normal positive finite a and b (exponents offset by ea, eb), into dst[i] and
- * dst[j] (j after i), written out side by side: each lane is one long chain of dependent
- * roundings, and two independent chains next to each other let the CPU overlap them. Nothing is
- * returned, so nothing is boxed when V8 does not inline the call.
- */
-function logfPair(a: number, ea: number, b: number, eb: number, dst: Float32Array, i: number, j: number): void {
-  const f = Math.fround;
-  // vilogb2k(d·(1/0.75)): the float32 store rounds the product, the int32 view reads its exponent
-  SCALED[0] = a * RECIP_075;
-  SCALED[1] = b * RECIP_075;
-  const ka = ((SCALED_BITS[0]! >>> 23) & 0xff) - 0x7f;
-  const kb = ((SCALED_BITS[1]! >>> 23) & 0xff) - 0x7f;
-  const ma = a * POW2[POW2_BIAS - ka]!;
-  const mb = b * POW2[POW2_BIAS - kb]!;
-  // (xh, xl) = dfdiv((m - 1, 0), (dh, dl)), dl = 1 + m - dh
-  const dha = f(1 + ma);
-  const dhb = f(1 + mb);
-  const ta = f(1 / dha);
-  const tb = f(1 / dhb);
-  const xha = f((ma - 1) * ta);
-  const xhb = f((mb - 1) * tb);
-  const xla = f(xha * f((dha - 1 - ma) * ta + f(1 - dha * ta)) + (ta * (ma - 1) - xha));
-  const xlb = f(xhb * f((dhb - 1 - mb) * tb + f(1 - dhb * tb)) + (tb * (mb - 1) - xhb));
-  const x2a = f(xha * xha);
-  const x2b = f(xhb * xhb);
-  // (LN2_HI, LN2_LO)·e + (2xh, 2xl) + x2·xh·p, then hi + lo
-  const ca = ea + ka;
-  const cb = eb + kb;
-  const sha = f(LN2_HI * ca);
-  const shb = f(LN2_HI * cb);
-  const s1a = f(sha + xha * 2);
-  const s1b = f(shb + xhb * 2);
-  const l1a = f(f(f(f(sha - s1a) + xha * 2) + f(LN2_LO * ca + (LN2_HI * ca - sha))) + xla * 2);
-  const l1b = f(f(f(f(shb - s1b) + xhb * 2) + f(LN2_LO * cb + (LN2_HI * cb - shb))) + xlb * 2);
-  const ya = f(f(x2a * xha) * f(f(P2 * x2a + P1) * x2a + P0));
-  const yb = f(f(x2b * xhb) * f(f(P2 * x2b + P1) * x2b + P0));
-  const s2a = f(s1a + ya);
-  const s2b = f(s1b + yb);
-  dst[j] = f(s2b + f(f(f(s1b - s2b) + yb) + l1b));
-  dst[i] = f(s2a + f(f(f(s1a - s2a) + ya) + l1a));
 }
 
 const LANE = new Float32Array(1);
