@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { main } from '../dist/loss-demo.js';
-
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-main(process.argv, version);
+// CommonJS (bin/package.json): no ES module loader to start before the code-cached bundle runs
+require("../dist/launch.cjs").launch(process.argv, require("../package.json").version);

@@ -1,0 +1,2 @@
+// Entry of the Dice worker thread (filled in below).
+export {};

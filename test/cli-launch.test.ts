@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from './helpers/cli.js';
+
+// The launcher (src/cli/launch.cts) and its V8 code cache, on a copy of the built bundle.
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const EXPECTED = fixture('cli/seed-42.txt');
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) {
+    chmodSync(d, 0o755);
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+function copyOfDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'loss-demo-launch-'));
+  dirs.push(dir);
+  for (const f of ['launch.cjs', 'loss-demo.cjs']) copyFileSync(join(DIST, f), join(dir, f));
+  return dir;
+}
+
+function run(dir: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const code = `require(${JSON.stringify(join(dir, 'launch.cjs'))}).launch(['node', 'loss-demo', ...process.argv.slice(1)], '0.0.0')`;
+  const r = spawnSync(process.execPath, ['-e', code, '--', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('code cache', () => {
+  it('is made by the first successful run and used by the next', () => {
+    const dir = copyOfDist();
+    const cache = join(dir, 'loss-demo.cjs.cache');
+    expect(run(dir, ['all'])).toEqual({ status: 0, stdout: EXPECTED, stderr: '' });
+    expect(existsSync(cache)).toBe(true);
+    const made = statSync(cache).mtimeMs;
+    expect(run(dir, ['all']).stdout).toBe(EXPECTED);
+    expect(statSync(cache).mtimeMs).toBe(made);
+  });
+
+  it('is not made by a run that fails', () => {
+    const dir = copyOfDist();
+    const r = run(dir, ['all', '--seed', 'x']);
+    expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'loss-demo.cjs.cache'))).toBe(false);
+  });
+
+  it('is ignored and made again when the bundle changed or the file is damaged', () => {
+    const dir = copyOfDist();
+    const cache = join(dir, 'loss-demo.cjs.cache');
+    run(dir, ['all']);
+    const good = readFileSync(cache);
+    // the same bundle with a new modification time, as a rebuild leaves it
+    const later = new Date(statSync(join(dir, 'loss-demo.cjs')).mtimeMs + 5000);
+    utimesSync(join(dir, 'loss-demo.cjs'), later, later);
+    expect(run(dir, ['all']).stdout).toBe(EXPECTED);
+    expect(readFileSync(cache).equals(good)).toBe(false);
+    // garbage where V8's data should be
+    writeFileSync(cache, Buffer.concat([readFileSync(cache).subarray(0, 24), Buffer.alloc(4096, 7)]));
+    expect(run(dir, ['all'])).toEqual({ status: 0, stdout: EXPECTED, stderr: '' });
+    expect(readFileSync(cache).length).toBeGreaterThan(4096 + 24);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('is optional: a read-only install runs without one', () => {
+    const dir = copyOfDist();
+    chmodSync(dir, 0o555);
+    expect(run(dir, ['all'])).toEqual({ status: 0, stdout: EXPECTED, stderr: '' });
+    expect(existsSync(join(dir, 'loss-demo.cjs.cache'))).toBe(false);
+  });
+});
