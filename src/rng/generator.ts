@@ -12,7 +12,8 @@ export class Generator {
   /** CPUGeneratorImpl::next_double_normal_sample_: normal_distribution<double>'s cached r·sin(θ). */
   private nextDoubleNormal: number | undefined;
 
-  constructor(private readonly source: BitSource) {}
+  /** The bit source is public so that a kernel can draw randn's uniforms block by block itself. */
+  constructor(readonly source: BitSource) {}
 
   /** uniform_real_distribution<double>(0, 1): 53 bits of random64() = (first draw << 32) | second. */
   private uniformDouble(): number {

@@ -59,6 +59,39 @@ export class MT19937 {
     this.index = index;
   }
 
+  /** The generator's state, to continue its stream elsewhere (another thread) with `restore`. */
+  snapshot(): { state: Int32Array; index: number } {
+    return { state: this.state.slice(), index: this.index };
+  }
+
+  /** Continues from where the snapshot was taken (this generator's own stream is dropped). */
+  load(snapshot: { readonly state: Int32Array; readonly index: number }): void {
+    if (snapshot.state.length !== N || !(snapshot.index >= 0 && snapshot.index <= N)) throw new RangeError('MT19937.load: not a snapshot');
+    this.state.set(snapshot.state);
+    this.index = snapshot.index;
+  }
+
+  /** A generator that continues where the snapshot was taken. */
+  static restore(snapshot: { readonly state: Int32Array; readonly index: number }): MT19937 {
+    const g = new MT19937(0);
+    g.load(snapshot);
+    return g;
+  }
+
+  /**
+   * Moves the stream on by `count` draws without producing them: the twists alone (tempering is
+   * per output), so it costs a fraction of drawing them. For a stream split between threads.
+   */
+  skip(count: number): void {
+    let left = count;
+    while (left > 0) {
+      if (this.index >= N) this.twist();
+      const step = Math.min(N - this.index, left);
+      this.index += step;
+      left -= step;
+    }
+  }
+
   nextU32(): number {
     if (this.index >= N) this.twist();
     let y = this.state[this.index++]!;

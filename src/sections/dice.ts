@@ -1,10 +1,11 @@
-import { bceExpArgument, bceWithLogitsInto } from '../losses/binary-cross-entropy-with-logits.js';
 import { floatOption, intOption } from '../options.js';
 import { fixed, value } from '../report.js';
+import type { Generator } from '../rng/index.js';
+import { MT19937 } from '../rng/mt19937.js';
 import { fillSlices_ } from '../tensor/indexing.js';
-import { libmExpf, sleefExpfInto, VECTOR_BLOCK } from '../tensor/math/index.js';
-import { CascadeSum } from '../tensor/reduce.js';
-import { zeros } from '../tensor/tensor.js';
+import { Tensor, zeros } from '../tensor/tensor.js';
+import { DiceAccumulators, DiceBuffers, diceRange, type DiceSums } from './dice-kernel.js';
+import { diceSumsParallel, diceThreads, sharedZeros } from './dice-parallel.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -19,135 +20,19 @@ const f = Math.fround;
 /** Elements of the mask batch: above this a run would need more than about 2 GiB. */
 export const MAX_DICE_ELEMENTS = 2 ** 25;
 
-/** Elements computed per block before their sums take them (a multiple of cascade_sum's 32-float rows). */
-const BLOCK = 4096;
-
 /**
- * cascade_sum of a tensor of zeros and ones. Up to 2^24 elements every partial sum is an integer
- * that float32 holds exactly, so the order cannot change the result and the ones are counted;
- * beyond that (the cap is 2^25) cascade_sum's order decides the rounding, so it is followed.
+ * The section's sums over the batch `target` (its masks), with randn's noise drawn from `g` block
+ * by block as they are computed (diceRange), on one thread or, for large batches, two
+ * (dice-parallel.ts), with the same result.
  */
-class ZeroOneSum {
-  private count = 0;
-  private readonly cascade: CascadeSum | undefined;
-
-  constructor(n: number) {
-    this.cascade = n > 2 ** 24 ? new CascadeSum(n) : undefined;
-  }
-
-  add(x: Float32Array, from: number, to: number): void {
-    if (this.cascade) {
-      this.cascade.add(x, from, to);
-      return;
-    }
-    let c = 0;
-    for (let i = from; i < to; i++) c += x[i]!;
-    this.count += c;
-  }
-
-  result(): number {
-    return this.cascade ? this.cascade.result() : this.count;
-  }
-}
-
-/** The section's reductions, each in cascade_sum's order over the whole mask batch. */
-interface DiceSums {
-  /** sigmoid(logits).sum() */
-  readonly probs: number;
-  /** (sigmoid(logits) * target).sum() */
-  readonly intersection: number;
-  /** target.sum() */
-  readonly target: number;
-  /** the per-element BCE losses' sum (their mean is the loss) */
-  readonly bce: number;
-  /** (sigmoid(logits) > 0.5).float().sum() */
-  readonly binary: number;
-  /** (pred_binary * target).sum() */
-  readonly binaryIntersection: number;
-}
-
-/**
- * Every tensor the script derives from the noise, in one pass: each element's logit, sigmoid, BCE
- * loss and threshold go straight into the sums that read them, block by block, so none of the
- * full-size intermediate tensors is materialised. Per element this is what the kernels compute:
- * - pred_logits = target_masks * 5.0 + torch.randn(...) * 2.0: three kernels (mul, mul, add),
- *   each rounding to float32;
- * - torch.sigmoid (dice_loss, twice, and pred_probs: one kernel, the same bits each time):
- *   cpu_kernel_vec, 1 / (1 + exp(0 - x)) with Sleef's expf on blocks of 16 and glibc's expf on
- *   the numel % 16 tail (sigmoidVec / sigmoidScalar of tensor/math/ops.ts);
- * - F.binary_cross_entropy_with_logits: bceWithLogitsInto. Its exponential is Sleef's exp(-x)
- *   for x > 0, the very value the vectorized sigmoid computed, so it is reused there;
- * - the products with the 0/1 target and the 0/1 threshold, rounded to float32 as mul's output.
- */
-function diceSums(noise: Float32Array, target: Float32Array): DiceSums {
-  const n = noise.length;
-  const probs = new CascadeSum(n);
-  const intersection = new CascadeSum(n);
-  const targetSum = new ZeroOneSum(n);
-  const bce = new CascadeSum(n);
-  const binary = new ZeroOneSum(n);
-  const binaryIntersection = new ZeroOneSum(n);
-  const size = Math.min(BLOCK, n);
-  const x = new Float32Array(size);
-  const p = new Float32Array(size);
-  const pt = new Float32Array(size);
-  const loss = new Float32Array(size);
-  const b = new Float32Array(size);
-  const bt = new Float32Array(size);
-  const args = new Float32Array(size);
-  const gathered = new Int32Array(size);
-  const vecEnd = n - (n % VECTOR_BLOCK);
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    const len = end - start;
-    for (let k = 0; k < len; k++) {
-      const t = target[start + k]!;
-      // t·5 and noise·2 are exact (t is 0 or 1; doubling a float is exact): one rounding, the add's
-      const xk = f(t * 5 + noise[start + k]! * 2);
-      x[k] = xk;
-      args[k] = f(0 - xk);
-    }
-    // sigmoid's exponentials: Sleef's on the vectorized part, glibc's on the numel % 16 tail
-    sleefExpfInto(args, p, 0, len);
-    for (let i = Math.max(start, vecEnd); i < end; i++) p[i - start] = libmExpf(-x[i - start]!);
-    // In one pass: the sigmoid, the products with the target, the threshold; and BCE's
-    // exponential of -|x|, which is the sigmoid's on the vectorized part where x > 0 and is
-    // gathered for computing otherwise (without a branch: the sign of x is random, and a
-    // mispredicted branch costs more)
-    let m = 0;
-    for (let k = 0; k < len; k++) {
-      const xk = x[k]!;
-      const e = p[k]!;
-      loss[k] = e;
-      gathered[m] = k;
-      args[m] = bceExpArgument(xk);
-      m += 1 - (+(xk > 0) & +(start + k < vecEnd));
-      const t = target[start + k]!;
-      const prob = f(1 / f(1 + e));
-      p[k] = prob;
-      pt[k] = prob * t;
-      const above = +(prob > 0.5);
-      b[k] = above;
-      bt[k] = above * t;
-    }
-    sleefExpfInto(args, args, 0, m);
-    for (let j = 0; j < m; j++) loss[gathered[j]!] = args[j]!;
-    bceWithLogitsInto(x, target.subarray(start, end), loss, loss, len);
-    probs.add(p, 0, len);
-    intersection.add(pt, 0, len);
-    targetSum.add(target, start, end);
-    bce.add(loss, 0, len);
-    binary.add(b, 0, len);
-    binaryIntersection.add(bt, 0, len);
-  }
-  return {
-    probs: probs.result(),
-    intersection: intersection.result(),
-    target: targetSum.result(),
-    bce: bce.result(),
-    binary: binary.result(),
-    binaryIntersection: binaryIntersection.result(),
-  };
+function diceSums(g: Generator, target: Float32Array, threads: number): DiceSums {
+  const n = target.length;
+  if (threads > 1 && g.source instanceof MT19937) return diceSumsParallel(g.source, target, n);
+  const sums = new DiceAccumulators(n);
+  // (fewer than 16 values: randn's double-precision path, with its cached sample)
+  if (n < 16) sums.block(new DiceBuffers(n), g.randn(n), target, 0, n);
+  else diceRange(g.source, target, n, 0, n, sums);
+  return sums.result();
 }
 
 /**
@@ -179,7 +64,10 @@ export const section = defineSection<Opts>({
   run(ctx, { smooth, batchSize, height, width }) {
     const g = ctx.manualSeed();
     const shape = [batchSize, height, width];
-    const masks = zeros(shape);
+    const n = batchSize * height * width;
+    const threads = diceThreads(n, g.source);
+    // (a second thread reads the masks from shared memory)
+    const masks = threads > 1 ? new Tensor(sharedZeros(n), shape) : zeros(shape);
     for (let i = 0; i < batchSize; i++) {
       // torch.randint(10, 50, (2,)) then torch.randint(10, 20, (2,)); the slices clip at the edges
       const [x, y] = g.randint(10, 50, 2) as [number, number];
@@ -188,7 +76,7 @@ export const section = defineSection<Opts>({
     }
 
     const m = masks.data;
-    const sums = diceSums(g.randn(masks.numel), m);
+    const sums = diceSums(g, m, threads);
     const dice = diceLoss(sums, smooth);
     const bce = f(sums.bce / f(m.length));
     const diceCoef = f(1 - dice);

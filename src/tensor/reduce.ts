@@ -20,6 +20,14 @@ function ceilLog2(x: number): number {
   return x <= 2 ? 1 : 32 - Math.clz32(x - 1);
 }
 
+/** multi_row_sum's level step for `rowCount` rows: 2^levelPower rows per cascade step. */
+function levelPowerOf(rowCount: number): number {
+  return Math.max(4, Math.floor(ceilLog2(rowCount) / LEVELS));
+}
+
+/** Floats in the top level's lanes (ILP rows of 8 lanes): what a prefix hands to its suffix. */
+export const CASCADE_TOP_LANES = ILP * VEC;
+
 /**
  * cascade_sum of `n` floats fed in order, any number at a time (`add`): a caller can sum values
  * as it computes them, block by block, and several sums can share one pass, with no array of all
@@ -45,6 +53,77 @@ export class CascadeSum {
   private rows = 0;
   private rowsCombined = false;
   private tail = 0;
+  /**
+   * A suffix (see `suffix`): each vector carried from level LEVELS-2 into the top level, in
+   * order, to be replayed onto the prefix's top level; and the elements after the rows region,
+   * which are held until then because they are added after the levels are combined.
+   */
+  private topLog: Float32Array[] | undefined;
+  private held: number[] | undefined;
+
+  /**
+   * Where a sum of `n` floats can be split between two workers: a multiple of this many
+   * elements (whole rows, levelStep^(LEVELS-1) of them) within the rows region. There, the
+   * cascade has just carried every level into the top one, so the state is the top level alone;
+   * 0 when there are no rows to split (scalar_inner_sum, below 8 elements).
+   */
+  static splitPeriod(n: number): number {
+    if (n < VEC) return 0;
+    const rowCount = Math.floor(n / (ILP * VEC));
+    return ILP * VEC * 2 ** (levelPowerOf(rowCount) * (LEVELS - 1));
+  }
+
+  /**
+   * The sum of elements [from, n) of a sum of n, computed apart from the prefix [0, from): `from`
+   * is a multiple of splitPeriod(n) and within the rows region. Its levels start empty, as the
+   * prefix's levels below the top are at `from`; what it carries into the top level is logged, and
+   * joinPrefix replays it onto the prefix's top level. The additions are then exactly those of one
+   * sum over all n elements, in the same order.
+   */
+  static suffix(n: number, from: number): CascadeSum {
+    const sum = new CascadeSum(n);
+    const period = CascadeSum.splitPeriod(n);
+    if (period === 0 || from % period !== 0 || from > sum.rowsEnd) {
+      throw new RangeError(`CascadeSum.suffix: cannot split a sum of ${n} at ${from}`);
+    }
+    sum.pos = from;
+    sum.rows = from / sum.rowLength;
+    sum.topLog = [];
+    sum.held = [];
+    return sum;
+  }
+
+  /** The top level's lanes (copied into out) after a prefix of a multiple of splitPeriod(n) elements. */
+  topLevel(out: Float32Array | Float64Array, offset = 0): void {
+    const period = CascadeSum.splitPeriod(this.n);
+    if (this.topLog !== undefined || period === 0 || this.pos % period !== 0 || this.pos > this.rowsEnd) {
+      throw new RangeError(`CascadeSum.topLevel: ${this.pos} elements of ${this.n} is not a split point`);
+    }
+    const top = (LEVELS - 1) * this.lanes;
+    for (let a = 0; a < this.lanes; a++) out[offset + a] = this.levels[top + a]!;
+  }
+
+  /**
+   * A suffix's join with its prefix, whose top level `prefixTop` holds (topLevel's lanes): the
+   * top level becomes the prefix's, the logged carries are added to it in their order, and the
+   * held elements are added. The sum then goes on (or ends) as one sum over all elements would.
+   */
+  joinPrefix(prefixTop: ArrayLike<number>, offset = 0): void {
+    const log = this.topLog;
+    const held = this.held;
+    if (log === undefined || held === undefined) throw new RangeError('CascadeSum.joinPrefix: not a suffix, or joined already');
+    this.topLog = undefined;
+    this.held = undefined;
+    const lv = this.levels;
+    const top = (LEVELS - 1) * this.lanes;
+    for (let a = 0; a < this.lanes; a++) lv[top + a] = prefixTop[offset + a]!;
+    for (const carried of log) {
+      for (let a = 0; a < this.lanes; a++) lv[top + a] += carried[a]!;
+    }
+    const from = this.pos - held.length;
+    this.pos = from;
+    for (const v of held) this.push(v);
+  }
 
   constructor(readonly n: number) {
     // vectorized_inner_sum over 8-float vectors from 8 elements on; scalar_inner_sum below
@@ -55,7 +134,7 @@ export class CascadeSum {
     const rowCount = Math.floor(vectors / ILP);
     this.rowsEnd = rowCount * this.rowLength;
     this.vectorsEnd = vectors * this.width;
-    this.levelPower = Math.max(4, Math.floor(ceilLog2(rowCount) / LEVELS));
+    this.levelPower = levelPowerOf(rowCount);
     this.levelMask = 2 ** this.levelPower - 1;
   }
 
@@ -78,6 +157,12 @@ export class CascadeSum {
 
   /** One element, wherever it falls. */
   private push(v: number): void {
+    if (this.held !== undefined && this.pos >= this.rowsEnd) {
+      // a suffix not yet joined: combining the levels needs the prefix's top level
+      this.held.push(v);
+      this.pos++;
+      return;
+    }
     const p = this.pos++;
     if (p < this.rowsEnd) {
       const a = p % this.rowLength;
@@ -96,6 +181,7 @@ export class CascadeSum {
     const lv = this.levels;
     const lanes = this.lanes;
     for (let j = 1; j < LEVELS; j++) {
+      if (j === LEVELS - 1 && this.topLog !== undefined) this.topLog.push(lv.slice((j - 1) * lanes, j * lanes));
       for (let a = 0; a < lanes; a++) {
         lv[j * lanes + a] += lv[(j - 1) * lanes + a]!;
         lv[(j - 1) * lanes + a] = 0;
@@ -117,6 +203,7 @@ export class CascadeSum {
   /** The sum, once all n elements were added. */
   result(): number {
     if (this.pos !== this.n) throw new RangeError(`CascadeSum: ${this.pos} of ${this.n} elements added`);
+    if (this.topLog !== undefined) throw new RangeError('CascadeSum: a suffix needs joinPrefix before its result');
     this.combineLevels();
     const lv = this.levels;
     const w = this.width;

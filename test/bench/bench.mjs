@@ -75,6 +75,8 @@ if (!hasTime) console.log('(GNU time not found at /usr/bin/time: peak RSS not me
 const startup = [
   { name: '`node -e 0`', cmd: [process.execPath, '-e', '0'] },
   { name: '`loss-demo all`', cmd: [process.execPath, bin, 'all'] },
+  // start-up alone: loads and renders, computes nothing
+  { name: '`loss-demo section summary`', cmd: [process.execPath, bin, 'section', 'summary'] },
 ];
 if (torch) startup.push({ name: 'PyTorch script', cmd: ['/usr/bin/python3', reference], env: { OMP_NUM_THREADS: '1' } });
 bench('Start-up: the whole demo', startup, rounds);
@@ -100,8 +102,9 @@ if (torch) {
   const [b, h, w] = sizes[sizes.length - 1];
   const big = [
     { name: `loss-demo dice ${b * h * w}`, cmd: [process.execPath, bin, 'section', 'dice', '--batch-size', `${b}`, '--height', `${h}`, '--width', `${w}`] },
+    { name: `loss-demo dice ${b * h * w} (LOSS_DEMO_THREADS=1)`, cmd: [process.execPath, bin, 'section', 'dice', '--batch-size', `${b}`, '--height', `${h}`, '--width', `${w}`], env: { LOSS_DEMO_THREADS: '1' } },
     { name: `PyTorch dice ${b * h * w} (1 thread)`, cmd: ['/usr/bin/python3', reference, '--section', 'dice', `dice.batch-size=${b}`, `dice.height=${h}`, `dice.width=${w}`], env: { OMP_NUM_THREADS: '1' } },
   ];
-  const [ours, theirs] = bench('Largest Dice case vs PyTorch', big, Math.max(3, Math.floor(rounds / 3)));
-  console.log(`\nOutput identical to PyTorch's: ${ours.out === theirs.out ? 'yes' : 'NO'}`);
+  const [ours, oneThread, theirs] = bench('Largest Dice case vs PyTorch', big, Math.max(3, Math.floor(rounds / 3)));
+  console.log(`\nOutput identical to PyTorch's: ${ours.out === theirs.out && oneThread.out === theirs.out ? 'yes' : 'NO'}`);
 }
