@@ -248,6 +248,22 @@ Atomics.notify(d.control, 0);
     }
   }, 60_000);
 
+  it('may die without a word: after a stall the main thread computes the pieces it had claimed', () => {
+    // a worker that claims the first two pieces and ends, as one killed or out of memory would
+    const dir = mkdtempSync(join(tmpdir(), 'dice-worker-'));
+    const script = join(dir, 'dying-worker.cjs');
+    writeFileSync(script, `const { workerData: d } = require('node:worker_threads');
+for (let i = 0; i < 2; i++) Atomics.compareExchange(d.claims, i, 0, 1);
+`);
+    try {
+      const run = diceSumsSplit(new MT19937(11), target, n, script, 300);
+      expect(run.workerPieces).toBe(0);
+      expect(run.sums).toEqual(want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('is used from 2^21 elements on, for the torch bit source, unless LOSS_DEMO_THREADS=1', () => {
     const saved = process.env['LOSS_DEMO_THREADS'];
     try {

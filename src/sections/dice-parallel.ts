@@ -128,7 +128,7 @@ export function diceWorkerScript(): string | undefined {
  * the main thread holds); the sums' state at its end into `prefix`. Returns how many pieces it did.
  */
 function prefixPieces(data: Pick<DiceWorkerData, 'n' | 'target' | 'mt'>, count: number, prefix: Float64Array,
-  claims?: Int32Array): number {
+  claims?: Int32Array, control?: Int32Array): number {
   const { n, target } = data;
   const source = MT19937.restore(data.mt);
   const sums = new DiceAccumulators(n);
@@ -137,6 +137,8 @@ function prefixPieces(data: Pick<DiceWorkerData, 'n' | 'target' | 'mt'>, count: 
   while (done < count && (claims === undefined || Atomics.compareExchange(claims, done, FREE, BY_WORKER) === FREE)) {
     diceRange(source, target, n, pieceStart(n, done), pieceEnd(n, done), sums, buffers);
     done++;
+    // progress, for the main thread's watch on a worker that died
+    if (control !== undefined) Atomics.store(control, 1, done);
   }
   sums.prefixState(prefix);
   return done;
@@ -149,7 +151,7 @@ function prefixPieces(data: Pick<DiceWorkerData, 'n' | 'target' | 'mt'>, count: 
 export function diceWorkerMain(data: DiceWorkerData): void {
   let status = FAILED;
   try {
-    data.control[1] = prefixPieces(data, data.claims.length - 1, data.prefix, data.claims);
+    Atomics.store(data.control, 1, prefixPieces(data, data.claims.length - 1, data.prefix, data.claims, data.control));
     status = DONE;
   } finally {
     Atomics.store(data.control, 0, status);
@@ -176,10 +178,11 @@ export function diceSumsParallel(source: MT19937, target: Float32Array, n: numbe
 
 /**
  * diceSumsParallel with the worker's script given (undefined: no worker, the main thread does
- * every piece), and how many pieces the worker did: for the tests of every path.
+ * every piece) and how long a worker may stall (waitForWorker), and how many pieces the worker
+ * did: for the tests of every path.
  */
 export function diceSumsSplit(source: MT19937, target: Float32Array, n: number,
-  script: string | undefined): { sums: DiceSums; workerPieces: number } {
+  script: string | undefined, stallMs = STALL_MS): { sums: DiceSums; workerPieces: number } {
   const count = pieceCount(n);
   const data: DiceWorkerData = {
     n,
@@ -216,11 +219,14 @@ export function diceSumsSplit(source: MT19937, target: Float32Array, n: number,
 
   // the prefix [0, first): the worker's, once it is done; recomputed here if it failed
   let workerPieces = 0;
-  const prefix = data.prefix;
+  let prefix = data.prefix;
   if (first > 0) {
-    while (Atomics.load(data.control, 0) === RUNNING) Atomics.wait(data.control, 0, RUNNING);
-    if (Atomics.load(data.control, 0) === DONE && data.control[1] === first) workerPieces = first;
-    else prefixPieces(data, first, prefix);
+    if (waitForWorker(data.control, stallMs) === DONE && Atomics.load(data.control, 1) === first) workerPieces = first;
+    else {
+      // the worker's shared state is not read again: a stalled worker may still write to it
+      prefix = new Float64Array(PREFIX_STATE_LENGTH);
+      prefixPieces(data, first, prefix);
+    }
   }
 
   // the join, in the pieces' order (a piece 0 of the main thread's is a prefix itself)
@@ -230,6 +236,32 @@ export function diceSumsSplit(source: MT19937, target: Float32Array, n: number,
     if (k < mine.length - 1) mine[k]!.prefixState(prefix);
   }
   return { sums: mine[mine.length - 1]!.result(), workerPieces };
+}
+
+/**
+ * How long the worker may go without finishing a piece before the main thread stops waiting and
+ * computes the worker's pieces itself. A piece takes well under a second even cold; a worker that
+ * ends without reporting (killed, out of memory) never finishes one, and the main thread, blocked
+ * in Atomics.wait, cannot see its exit event.
+ */
+const STALL_MS = 20_000;
+
+/** The worker's final status, or RUNNING when it made no progress for stallMs. */
+function waitForWorker(control: Int32Array, stallMs: number): number {
+  let seen = Atomics.load(control, 1);
+  let since = Date.now();
+  for (;;) {
+    const status = Atomics.load(control, 0);
+    if (status !== RUNNING) return status;
+    Atomics.wait(control, 0, RUNNING, Math.min(250, stallMs));
+    const progress = Atomics.load(control, 1);
+    if (progress !== seen) {
+      seen = progress;
+      since = Date.now();
+    } else if (Date.now() - since >= stallMs) {
+      return RUNNING;
+    }
+  }
 }
 
 /** Starts the worker; when it cannot start, it claims nothing and the main thread does every piece. */
