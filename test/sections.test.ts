@@ -9,7 +9,8 @@ import { FIXTURE_SEEDS, fixture, splitSections } from './helpers/cli.js';
 /*
  * Every section rendered in-process against torch_reference.py: the whole-run fixtures
  * (test/fixtures/cli) at every fixture seed, and the option fixtures of
- * test/fixtures/sections/<name> (each folder's make_fixtures.sh made them) and test/fixtures/options,
+ * test/fixtures/sections/<name> (test/fixtures/sections/make_fixtures.sh made them from each folder's
+ * cases.txt) and test/fixtures/options,
  * in text and at full precision.
  */
 
