@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Generator } from '../src/rng/generator.js';
 import { MT19937 } from '../src/rng/mt19937.js';
-import { DiceAccumulators, DiceBuffers, diceRange, PREFIX_STATE_LENGTH, ZeroOneSum, type DiceSums } from '../src/sections/dice-kernel.js';
+import { BLOCK, DiceAccumulators, DiceBuffers, diceRange, PREFIX_STATE_LENGTH, ZeroOneSum, type DiceSums } from '../src/sections/dice-kernel.js';
 import { diceSumsSplit, diceThreads, diceWorkerMain, diceWorkerScript, type DiceWorkerData, PARALLEL_THRESHOLD, pieceCount, sharedZeros } from '../src/sections/dice-parallel.js';
 import { CASCADE_TOP_LANES, CascadeSum, cascadeSum } from '../src/tensor/reduce.js';
 import { fixture, runCli } from './helpers/cli.js';
@@ -110,8 +110,10 @@ function sequentialSums(seed: number, target: Float32Array): DiceSums {
   const noise = new Generator(new MT19937(seed)).randn(n);
   const sums = new DiceAccumulators(n);
   const buffers = new DiceBuffers(n);
-  for (let start = 0; start < n; start += 4096) {
-    const len = Math.min(4096, n - start);
+  // blocks of another length than diceRange's (the buffers hold up to BLOCK + 32)
+  const step = BLOCK + 16;
+  for (let start = 0; start < n; start += step) {
+    const len = Math.min(step, n - start);
     sums.block(buffers, noise.subarray(start, start + len), target, start, len);
   }
   return sums.result();

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SECTIONS, findSection } from '../sections/index.js';
 import { defaultsOf, type OptionDef, type SectionDef } from '../sections/types.js';
@@ -102,7 +103,7 @@ async function emit(defs: SectionDef[], cmd: Command, strict: boolean): Promise<
   const settings: RunSettings = { seed: common.seed, rng: common.rng };
   const withOptions = defs.map((def) => ({ def, options: optionsFor(def, cmd, strict) }));
   const runs = withOptions.map(({ def, options }) => runSection(def, options, settings));
-  process.stdout.write(await render(runs, common));
+  writeStdout(await render(runs, common));
 }
 
 function buildProgram(version: string): Command {
@@ -112,7 +113,7 @@ function buildProgram(version: string): Command {
     .description("PyTorch's loss-functions teaching script, reproduced number for number")
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(oneLine(str)) });
+    .configureOutput({ writeOut: writeStdout, outputError: (str, write) => write(oneLine(str)) });
 
   const all = program
     .command('all')
@@ -144,7 +145,7 @@ function buildProgram(version: string): Command {
     .addHelpText('after', '\nExamples:\n  $ loss-demo list\n  $ loss-demo list --format json')
     .action(async (opts: { format: ListFormat }) => {
       const { renderList } = await import('../render/list.js');
-      process.stdout.write(renderList(SECTIONS, opts.format));
+      writeStdout(await renderList(SECTIONS, opts.format));
     });
 
   return program;
@@ -164,9 +165,31 @@ function quietOnClosedPipe(): void {
   });
 }
 
+/**
+ * Writes to stdout with write(2) on file descriptor 1, so that a run whose output goes to a file
+ * or pipe does not build process.stdout (its stream classes are most of the Node modules a run
+ * would load). A closed pipe (EPIPE) ends the run quietly, as quietOnClosedPipe does; a
+ * non-blocking descriptor that is full (EAGAIN) hands the rest to process.stdout, which waits.
+ */
+function writeStdout(text: string): void {
+  const data = Buffer.from(text);
+  let done = 0;
+  while (done < data.length) {
+    try {
+      done += writeSync(1, data, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(0);
+      if (code !== 'EAGAIN') throw err;
+      quietOnClosedPipe();
+      process.stdout.write(data.subarray(done));
+      return;
+    }
+  }
+}
+
 /** The CLI; `version` is package.json's, read by bin/loss-demo.js. */
 export async function main(argv: string[], version: string): Promise<void> {
-  quietOnClosedPipe();
   try {
     const program = buildProgram(version);
     if (argv.length <= 2) {

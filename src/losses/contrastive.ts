@@ -11,13 +11,13 @@ export interface ContrastiveLossOptions {
 /**
  * The script's contrastive_loss (not a PyTorch built-in): with D = F.pairwise_distance(e1, e2),
  * mean((1 - y) * 0.5 * D**2 + y * 0.5 * clamp(margin - D, min=0)**2), each operator a float32
- * kernel evaluated left to right; also returns D.mean().
+ * kernel evaluated left to right; also returns D.mean() and D.
  */
 export function contrastiveLoss(
   embedding1: Tensor, embedding2: Tensor, label: Tensor, { margin = 1.0 }: ContrastiveLossOptions = {},
-): { loss: Tensor; meanDistance: Tensor } {
+): { loss: Tensor; meanDistance: Tensor; distance: Tensor } {
   const distance = pairwiseDistance(embedding1, embedding2);
   const similar = mul(mul(sub(1, label), 0.5), square(distance));
   const dissimilar = mul(mul(label, 0.5), square(clampMin(sub(margin, distance), 0)));
-  return { loss: mean(add(similar, dissimilar)), meanDistance: mean(distance) };
+  return { loss: mean(add(similar, dissimilar)), meanDistance: mean(distance), distance };
 }

@@ -25,5 +25,10 @@ export function tripletMarginLoss(
   const distPos = pairwiseDistance(anchor, positive, { p, eps });
   let distNeg = pairwiseDistance(anchor, negative, { p, eps });
   if (swap) distNeg = minimum(distNeg, pairwiseDistance(positive, negative, { p, eps }));
+  return tripletMarginLossOfDistances(distPos, distNeg, margin, reduction);
+}
+
+/** The loss of tripletMarginLoss from its two pairwise distances, for a caller that has them. */
+export function tripletMarginLossOfDistances(distPos: Tensor, distNeg: Tensor, margin = 1.0, reduction: Reduction = 'mean'): Tensor {
   return applyReduction(clampMin(sub(add(distPos, margin), distNeg), 0), reduction);
 }

@@ -4,7 +4,7 @@ import type { ListFormat } from '../cli/global-options.js';
 import { newTable } from './cli-table.js';
 
 /** `loss-demo list`: the registry as a table, or as JSON. */
-export function renderList(sections: readonly SectionDef[], format: ListFormat): string {
+export async function renderList(sections: readonly SectionDef[], format: ListFormat): Promise<string> {
   if (format === 'json') {
     const doc = sections.map((s) => ({
       number: s.number,
@@ -14,7 +14,7 @@ export function renderList(sections: readonly SectionDef[], format: ListFormat):
     }));
     return JSON.stringify(doc, null, 2) + '\n';
   }
-  const c = stdoutColors();
+  const c = await stdoutColors();
   const table = newTable(['#', 'name', 'title', 'options (default)'].map((h) => c.bold(h)));
   for (const s of sections) {
     const options = s.options.map((o) => `--${o.flag} (${o.defaultText})`).join('\n') || '–';

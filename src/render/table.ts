@@ -5,8 +5,8 @@ import { newTable } from './cli-table.js';
 import { formatValue, type Precision } from './text.js';
 
 /** One table per section (label, value), and one per sweep (gamma, epsilon, margin). */
-export function renderRunsTable(runs: readonly SectionRun[], precision: Precision): string {
-  const c = stdoutColors();
+export async function renderRunsTable(runs: readonly SectionRun[], precision: Precision): Promise<string> {
+  const c = await stdoutColors();
   const blocks: string[] = [];
   for (const run of runs) {
     const values = valuesOf(run.report);

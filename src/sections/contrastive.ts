@@ -2,10 +2,9 @@ import { contrastiveLoss } from '../losses/contrastive.js';
 import { floatOption } from '../options.js';
 import { fixed, value } from '../report.js';
 import { cat } from '../tensor/cat.js';
-import { pairwiseDistance } from '../tensor/distance.js';
 import { add, eq, mul } from '../tensor/elementwise.js';
 import { mean, sum } from '../tensor/reduce.js';
-import { fromData, full, zeros } from '../tensor/tensor.js';
+import { fromData, full, Tensor, zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -36,11 +35,14 @@ export const section = defineSection<Opts>({
     const labelsNeg = full([PAIRS], 1);
 
     const labels = cat([labelsPos, labelsNeg]);
-    const { loss, meanDistance } = contrastiveLoss(cat([emb1Pos, emb1Neg]), cat([emb2Pos, emb2Neg]), labels, { margin });
+    const { loss, meanDistance, distance } = contrastiveLoss(cat([emb1Pos, emb1Neg]), cat([emb2Pos, emb2Neg]), labels, { margin });
     // (labels == k).sum().item(): a bool sum, a Python int
     const count = (k: number): number => sum(eq(labels, k)).item();
-    const posDist = mean(pairwiseDistance(emb1Pos, emb2Pos));
-    const negDist = mean(pairwiseDistance(emb1Neg, emb2Neg));
+    // F.pairwise_distance(emb1_pos, emb2_pos) and (emb1_neg, emb2_neg): pairwise_distance works
+    // row by row, so these are the rows of the concatenated pairs' distances that
+    // contrastive_loss computed (the first PAIRS, then the rest), bit for bit
+    const posDist = mean(new Tensor(distance.data.slice(0, PAIRS), [PAIRS]));
+    const negDist = mean(new Tensor(distance.data.slice(PAIRS), [PAIRS]));
 
     return {
       lines: [

@@ -1,5 +1,5 @@
 import { formatFixed, formatRepr } from '../format/index.js';
-import { tripletMarginLoss } from '../losses/triplet-margin-loss.js';
+import { tripletMarginLossOfDistances } from '../losses/triplet-margin-loss.js';
 import { floatOption, listOption } from '../options.js';
 import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import { clampMin } from '../tensor/clamp.js';
@@ -18,12 +18,14 @@ interface Opts {
 const TRIPLETS = 16;
 const EMBEDDING_DIM = 128;
 
-/** The script's triplet_loss: mean(clamp(d_pos - d_neg + margin, min=0)), mean d_pos, mean d_neg. */
-function tripletLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin: number): [Tensor, Tensor, Tensor] {
-  const distancePos = pairwiseDistance(anchor, positive);
-  const distanceNeg = pairwiseDistance(anchor, negative);
-  const loss = clampMin(add(sub(distancePos, distanceNeg), margin), 0);
-  return [mean(loss), mean(distancePos), mean(distanceNeg)];
+/**
+ * The script's triplet_loss: mean(clamp(d_pos - d_neg + margin, min=0)), from the pairwise
+ * distances d_pos and d_neg. The script calls it for every margin and then F.triplet_margin_loss
+ * on the same tensors, all with pairwise_distance's default eps: the distances are the same
+ * tensors each time, so they are computed once.
+ */
+function tripletLoss(distancePos: Tensor, distanceNeg: Tensor, margin: number): Tensor {
+  return mean(clampMin(add(sub(distancePos, distanceNeg), margin), 0));
 }
 
 export const section = defineSection<Opts>({
@@ -43,13 +45,17 @@ export const section = defineSection<Opts>({
     const positives = add(anchors, mul(randn(), noise));
     const negatives = randn();
 
-    const [loss, dPos, dNeg] = tripletLoss(anchors, positives, negatives, margin);
-    const builtin = tripletMarginLoss(anchors, positives, negatives, { margin });
+    const distancePos = pairwiseDistance(anchors, positives);
+    const distanceNeg = pairwiseDistance(anchors, negatives);
+    const loss = tripletLoss(distancePos, distanceNeg, margin);
+    const dPos = mean(distancePos);
+    const dNeg = mean(distanceNeg);
+    const builtin = tripletMarginLossOfDistances(distancePos, distanceNeg, margin);
 
     const labels = uniqueLabels(margins.map((m) => `margin=${formatRepr(m)}`));
     const sweep: Line[] = margins.map((m, i) => [
       ` margin=${formatFixed(m, 1)}: `,
-      value(labels[i]!, tripletLoss(anchors, positives, negatives, m)[0].item(), { fixed: 4 }, 'margin'),
+      value(labels[i]!, tripletLoss(distancePos, distanceNeg, m).item(), { fixed: 4 }, 'margin'),
     ]);
 
     return {

@@ -24,8 +24,7 @@ const f = Math.fround;
 export function norm2Run(x: Float32Array, offset: number, size: number): number {
   const lanes = [0, 0, 0, 0, 0, 0, 0, 0];
   const vecEnd = size - (size % 8);
-  let d = 0;
-  for (; d < vecEnd; d += 8) {
+  for (let d = 0; d < vecEnd; d += 8) {
     for (let l = 0; l < 8; l++) {
       const v = x[offset + d + l]!;
       lanes[l] = fmaf(v, v, lanes[l]!);
@@ -33,6 +32,12 @@ export function norm2Run(x: Float32Array, offset: number, size: number): number 
   }
   let acc = lanes[0]!;
   for (let l = 1; l < 8; l++) acc = f(acc + lanes[l]!);
+  if (vecEnd < size) acc = scalarTail(x, offset, vecEnd, size, acc);
+  return f(Math.sqrt(acc));
+}
+
+/** The kernel's scalar tail, floats [d, size) of the run at `offset` added to acc, as GCC compiled it. */
+function scalarTail(x: Float32Array, offset: number, d: number, size: number, acc: number): number {
   const unfused = d + ((size - d) & ~3);
   for (; d < unfused; d++) {
     const v = x[offset + d]!;
@@ -42,7 +47,7 @@ export function norm2Run(x: Float32Array, offset: number, size: number): number 
     const v = x[offset + d]!;
     acc = fmaf(v, v, acc);
   }
-  return f(Math.sqrt(acc));
+  return acc;
 }
 
 /** `torch.norm(t, p=2, dim=-1, keepdim)` of a contiguous tensor. */
@@ -62,7 +67,11 @@ export function norm2LastDim(t: Tensor, keepdim = false): Tensor {
  * PyTorch splits a reduction only past 32768 elements).
  */
 export function vectorNorm2(t: Tensor): Tensor {
-  return new Tensor(Float32Array.of(norm2Run(t.data, 0, t.numel)), []);
+  const n = t.numel;
+  // (below 8 floats the kernel is its scalar tail alone: taken here, so that norm2Run's optimised
+  // code, made on whole vectors, is not thrown away for a short vector)
+  const norm = n < 8 ? f(Math.sqrt(scalarTail(t.data, 0, 0, n, 0))) : norm2Run(t.data, 0, n);
+  return new Tensor(Float32Array.of(norm), []);
 }
 
 export interface PairwiseDistanceOptions {

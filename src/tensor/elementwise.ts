@@ -100,10 +100,38 @@ function arith(op: Arith, x: number, y: number): number {
   return op === ADD ? x + y : op === SUB ? x - y : op === MUL ? x * y : x / y;
 }
 
+/** One kernel's loop over n elements into out: tensor op tensor, tensor op scalar or scalar op tensor. */
+type Kernel<X, Y> = (x: X, y: Y, out: Float32Array, n: number) => void;
+
+/*
+ * The loops of the four arithmetic kernels, one small function per operation and operand kind
+ * (x op y in double, which the Float32Array store rounds once: exact for +, -, *, / of floats).
+ * No call per element (as a shared `arith(op, x, y)` or a callback would be, which V8 cannot
+ * inline before it optimises the loop: the first thousands of elements run interpreted); each
+ * function is optimised on its own after a few tensors, quickly, and only for its operation.
+ */
+const TENSOR_TENSOR: readonly Kernel<Float32Array, Float32Array>[] = [
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! + y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! - y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!; },
+];
+const TENSOR_SCALAR: readonly Kernel<Float32Array, number>[] = [
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! + y; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! - y; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! * y; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! / y; },
+];
+const SCALAR_TENSOR: readonly Kernel<number, Float32Array>[] = [
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x + y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x - y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x * y[i]!; },
+  (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x / y[i]!; },
+];
+
 /**
- * The four arithmetic kernels, with the operation chosen inside the loop rather than passed as
- * a callback: one callback shared by every op is a call V8 cannot inline, made for every element
- * (and boxing its result). Broadcasting other than with a scalar takes the general path.
+ * The four arithmetic kernels (their loops above). Broadcasting other than with a scalar takes
+ * the general path.
  */
 function arithmetic(a: Operand, b: Operand, op: Arith): Tensor {
   if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
@@ -113,19 +141,9 @@ function arithmetic(a: Operand, b: Operand, op: Arith): Tensor {
   const shape = typeof a === 'number' ? (b as Tensor).shape : a.shape;
   const n = typeof a === 'number' ? (b as Tensor).data.length : a.data.length;
   const out = new Float32Array(n);
-  if (typeof b === 'number') {
-    const x = (a as Tensor).data;
-    const y = f(b);
-    for (let i = 0; i < n; i++) out[i] = arith(op, x[i]!, y);
-  } else if (typeof a === 'number') {
-    const x = f(a);
-    const y = b.data;
-    for (let i = 0; i < n; i++) out[i] = arith(op, x, y[i]!);
-  } else {
-    const x = a.data;
-    const y = b.data;
-    for (let i = 0; i < n; i++) out[i] = arith(op, x[i]!, y[i]!);
-  }
+  if (typeof b === 'number') TENSOR_SCALAR[op]!((a as Tensor).data, f(b), out, n);
+  else if (typeof a === 'number') SCALAR_TENSOR[op]!(f(a), b.data, out, n);
+  else TENSOR_TENSOR[op]!(a.data, b.data, out, n);
   return new Tensor(out, shape);
 }
 

@@ -7,17 +7,19 @@
  * This is what std::exp(float) returns in PyTorch's scalar kernel paths.
  */
 import { floatBits, fround as f } from './f32.js';
-import { fma64, hexFloat, POW2, POW2_BIAS } from './f64.js';
+import { fma64, POW2, POW2_BIAS } from './f64.js';
 import { EXP2_32 } from './libm-tables.js';
 
-const SHIFT = hexFloat('0x1.8p+52');
-const INV_LN2_N = hexFloat('0x1.71547652b82fep+0') * 32;
-const C0 = hexFloat('0x1.c6af84b912394p-5') / 32 / 32 / 32;
-const C1 = hexFloat('0x1.ebfce50fac4f3p-3') / 32 / 32;
-const C2 = hexFloat('0x1.62e42ff0c52d6p-1') / 32;
-const OVERFLOW = hexFloat('0x1.62e42ep6');
-const UNDERFLOW = hexFloat('-0x1.9fe368p6');
-const MAY_UNDERFLOW = hexFloat('-0x1.9d1d9ep6');
+// glibc's hex constants as the decimal literals of the same doubles (test/math-constants.test.ts):
+// no parsing at start-up
+const SHIFT = 6755399441055744 /* 0x1.8p+52 */;
+const INV_LN2_N = 1.4426950408889634 /* 0x1.71547652b82fep+0 */ * 32;
+const C0 = 0.05550361559341535 /* 0x1.c6af84b912394p-5 */ / 32 / 32 / 32;
+const C1 = 0.2402284522445722 /* 0x1.ebfce50fac4f3p-3 */ / 32 / 32;
+const C2 = 0.6931471806916203 /* 0x1.62e42ff0c52d6p-1 */ / 32;
+const OVERFLOW = 88.72283172607422 /* 0x1.62e42ep6 */;
+const UNDERFLOW = -103.97207641601562 /* -0x1.9fe368p6 */;
+const MAY_UNDERFLOW = -103.27892303466797 /* -0x1.9d1d9ep6 */;
 const DENORM_MIN = 2 ** -149;
 
 /** glibc's expf(x), bit for bit. */

@@ -12,7 +12,7 @@
  * landscape) is libmPow(x, 2) too, checked against Python's pow(x, 2.0) on 1.09 million
  * arguments (landscape grids, all magnitudes, random bit patterns).
  */
-import { fma64, fromWords, hexFloat, hiWord, loWord } from './f64.js';
+import { fma64, fromWords, hiWord, loWord } from './f64.js';
 import {
   POW_EXP_HI as EXP_HI, POW_EXP_LO as EXP_LO, POW_EXP_TAIL as EXP_TAIL, POW_INVC as INVC, POW_LOGC as LOGC,
   POW_LOGCTAIL as LOGCTAIL,
@@ -21,24 +21,26 @@ import {
 const N = 128;
 const OFF_HI = 0x3fe69555; // OFF = 0x3fe6955500000000
 
-const LN2_HI = hexFloat('0x1.62e42fefa3800p-1');
-const LN2_LO = hexFloat('0x1.ef35793c76730p-45');
+// glibc's hex constants as the decimal literals of the same doubles (test/math-constants.test.ts):
+// no parsing at start-up
+const LN2_HI = 0.6931471805598903 /* 0x1.62e42fefa3800p-1 */;
+const LN2_LO = 5.497923018708371e-14 /* 0x1.ef35793c76730p-45 */;
 const A0 = -0.5;
-const A1 = hexFloat('-0x1.5555555555560p-1');
-const A2 = hexFloat('0x1.0000000000006p-1');
-const A3 = hexFloat('0x1.999999959554ep-1');
-const A4 = hexFloat('-0x1.555555529a47ap-1');
-const A5 = hexFloat('-0x1.2495b9b4845e9p+0');
-const A6 = hexFloat('0x1.0002b8b263fc3p+0');
+const A1 = -0.6666666666666679 /* -0x1.5555555555560p-1 */;
+const A2 = 0.5000000000000007 /* 0x1.0000000000006p-1 */;
+const A3 = 0.7999999995323976 /* 0x1.999999959554ep-1 */;
+const A4 = -0.6666666663487739 /* -0x1.555555529a47ap-1 */;
+const A5 = -1.142909628459501 /* -0x1.2495b9b4845e9p+0 */;
+const A6 = 1.0000415263675542 /* 0x1.0002b8b263fc3p+0 */;
 
-const INV_LN2_N = hexFloat('0x1.71547652b82fep+7');
-const NEG_LN2_HI_N = hexFloat('-0x1.62e42fefa0000p-8');
-const NEG_LN2_LO_N = hexFloat('-0x1.cf79abc9e3b3ap-47');
-const SHIFT = hexFloat('0x1.8p52');
-const C2 = hexFloat('0x1.ffffffffffdbdp-2');
-const C3 = hexFloat('0x1.555555555543cp-3');
-const C4 = hexFloat('0x1.55555cf172b91p-5');
-const C5 = hexFloat('0x1.1111167a4d017p-7');
+const INV_LN2_N = 184.6649652337873 /* 0x1.71547652b82fep+7 */;
+const NEG_LN2_HI_N = -0.005415212348111709 /* -0x1.62e42fefa0000p-8 */;
+const NEG_LN2_LO_N = -1.2864023111638346e-14 /* -0x1.cf79abc9e3b3ap-47 */;
+const SHIFT = 6755399441055744 /* 0x1.8p52 */;
+const C2 = 0.49999999999996786 /* 0x1.ffffffffffdbdp-2 */;
+const C3 = 0.16666666666665886 /* 0x1.555555555543cp-3 */;
+const C4 = 0.0416666808410674 /* 0x1.55555cf172b91p-5 */;
+const C5 = 0.008333335853059549 /* 0x1.1111167a4d017p-7 */;
 
 const LOG_TAIL = new Float64Array(1); // a typed-array slot: a module variable would box each double
 

@@ -5,35 +5,45 @@
  * step by step with the multiply-adds GCC fused in that build). This is std::pow(float, float).
  */
 import { bitsFloat, floatBits, fround as f } from './f32.js';
-import { fma64, hexFloat, hiWord, POW2, POW2_BIAS } from './f64.js';
+import { fma64, hiWord, POW2, POW2_BIAS } from './f64.js';
 import { EXP2_32 } from './libm-tables.js';
 
 // __powf_log2_data.tab: {1/c, log2(c)} (same subintervals and 1/c as logf)
 const TABLE = [
-  '0x1.661ec79f8f3bep+0', '-0x1.efec65b963019p-2', '0x1.571ed4aaf883dp+0', '-0x1.b0b6832d4fca4p-2',
-  '0x1.49539f0f010bp+0', '-0x1.7418b0a1fb77bp-2', '0x1.3c995b0b80385p+0', '-0x1.39de91a6dcf7bp-2',
-  '0x1.30d190c8864a5p+0', '-0x1.01d9bf3f2b631p-2', '0x1.25e227b0b8eap+0', '-0x1.97c1d1b3b7afp-3',
-  '0x1.1bb4a4a1a343fp+0', '-0x1.2f9e393af3c9fp-3', '0x1.12358f08ae5bap+0', '-0x1.960cbbf788d5cp-4',
-  '0x1.0953f419900a7p+0', '-0x1.a6f9db6475fcep-5', '0x1p+0', '0x0p+0',
-  '0x1.e608cfd9a47acp-1', '0x1.338ca9f24f53dp-4', '0x1.ca4b31f026aap-1', '0x1.476a9543891bap-3',
-  '0x1.b2036576afce6p-1', '0x1.e840b4ac4e4d2p-3', '0x1.9c2d163a1aa2dp-1', '0x1.40645f0c6651cp-2',
-  '0x1.886e6037841edp-1', '0x1.88e9c2c1b9ff8p-2', '0x1.767dcf5534862p-1', '0x1.ce0a44eb17bccp-2',
-].map(hexFloat);
+  1.398907162146528 /* 0x1.661ec79f8f3bep+0 */, -0.48430022186289673 /* -0x1.efec65b963019p-2 */,
+  1.3403141896637998 /* 0x1.571ed4aaf883dp+0 */, -0.42257122959194704 /* -0x1.b0b6832d4fca4p-2 */,
+  1.286432210124115 /* 0x1.49539f0f010bp+0 */, -0.3633754347673556 /* -0x1.7418b0a1fb77bp-2 */,
+  1.2367150214269895 /* 0x1.3c995b0b80385p+0 */, -0.30651309567405577 /* -0x1.39de91a6dcf7bp-2 */,
+  1.1906977166711752 /* 0x1.30d190c8864a5p+0 */, -0.25180720160537634 /* -0x1.01d9bf3f2b631p-2 */,
+  1.1479821020556429 /* 0x1.25e227b0b8eap+0 */, -0.19910014943794563 /* -0x1.97c1d1b3b7afp-3 */,
+  1.1082251448272158 /* 0x1.1bb4a4a1a343fp+0 */, -0.14825100623281615 /* -0x1.2f9e393af3c9fp-3 */,
+  1.0711297413057381 /* 0x1.12358f08ae5bap+0 */, -0.09913323807318392 /* -0x1.960cbbf788d5cp-4 */,
+  1.036437278977283 /* 0x1.0953f419900a7p+0 */, -0.051632812977629436 /* -0x1.a6f9db6475fcep-5 */,
+  1 /* 0x1p+0 */, 0 /* 0x0p+0 */,
+  0.9492859795739057 /* 0x1.e608cfd9a47acp-1 */, 0.07508531937943004 /* 0x1.338ca9f24f53dp-4 */,
+  0.8951049428609004 /* 0x1.ca4b31f026aap-1 */, 0.15987125980713107 /* 0x1.476a9543891bap-3 */,
+  0.8476821620351103 /* 0x1.b2036576afce6p-1 */, 0.2384046664317681 /* 0x1.e840b4ac4e4d2p-3 */,
+  0.8050314851692001 /* 0x1.9c2d163a1aa2dp-1 */, 0.31288288605863257 /* 0x1.40645f0c6651cp-2 */,
+  0.7664671008843108 /* 0x1.886e6037841edp-1 */, 0.38370422656453185 /* 0x1.88e9c2c1b9ff8p-2 */,
+  0.731428603316328 /* 0x1.767dcf5534862p-1 */, 0.451211048935815 /* 0x1.ce0a44eb17bccp-2 */,
+];
 const INVC = Float64Array.from({ length: 16 }, (_, i) => TABLE[2 * i]!);
 const LOGC = Float64Array.from({ length: 16 }, (_, i) => TABLE[2 * i + 1]!);
 
-const A0 = hexFloat('0x1.27616c9496e0bp-2');
-const A1 = hexFloat('-0x1.71969a075c67ap-2');
-const A2 = hexFloat('0x1.ec70a6ca7baddp-2');
-const A3 = hexFloat('-0x1.7154748bef6c8p-1');
-const A4 = hexFloat('0x1.71547652ab82bp0');
+// glibc's hex constants as the decimal literals of the same doubles (test/math-constants.test.ts):
+// no parsing at start-up
+const A0 = 0.288457581109214 /* 0x1.27616c9496e0bp-2 */;
+const A1 = -0.36092606229713164 /* -0x1.71969a075c67ap-2 */;
+const A2 = 0.480898481472577 /* 0x1.ec70a6ca7baddp-2 */;
+const A3 = -0.7213474675006291 /* -0x1.7154748bef6c8p-1 */;
+const A4 = 1.4426950408774342 /* 0x1.71547652ab82bp0 */;
 const OFF = 0x3f330000;
 
-const SHIFT = hexFloat('0x1.8p+52') / 32;
-const C0 = hexFloat('0x1.c6af84b912394p-5');
-const C1 = hexFloat('0x1.ebfce50fac4f3p-3');
-const C2 = hexFloat('0x1.62e42ff0c52d6p-1');
-const OVERFLOW = hexFloat('0x1.fffffffd1d571p+6');
+const SHIFT = 6755399441055744 /* 0x1.8p+52 */ / 32;
+const C0 = 0.05550361559341535 /* 0x1.c6af84b912394p-5 */;
+const C1 = 0.2402284522445722 /* 0x1.ebfce50fac4f3p-3 */;
+const C2 = 0.6931471806916203 /* 0x1.62e42ff0c52d6p-1 */;
+const OVERFLOW = 127.99999995700433 /* 0x1.fffffffd1d571p+6 */;
 const TOP_126 = hiWord(126) >>> 15;
 const DENORM_MIN = 2 ** -149;
 
