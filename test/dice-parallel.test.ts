@@ -52,7 +52,7 @@ describe('CascadeSum split at a split point and joined', () => {
         const prefix = new CascadeSum(n);
         for (let i = 0; i < split; i += 5000) prefix.add(x, i, Math.min(split, i + 5000));
         const top = new Float64Array(CASCADE_TOP_LANES);
-        prefix.topLevel(top);
+        prefix.prefixState(top);
         const suffix = CascadeSum.suffix(n, split);
         for (let i = split; i < n; i += 7777) suffix.add(x, i, Math.min(n, i + 7777));
         suffix.joinPrefix(top);
@@ -75,7 +75,7 @@ describe('CascadeSum split at a split point and joined', () => {
     const top = new Float64Array(CASCADE_TOP_LANES);
     pieces.forEach(({ sum, from }, i) => {
       if (from > 0) sum.joinPrefix(top);
-      if (i < pieces.length - 1) sum.topLevel(top);
+      if (i < pieces.length - 1) sum.prefixState(top);
     });
     expect(pieces.length).toBe(8);
     expect(pieces[pieces.length - 1]!.sum.result()).toBe(cascadeSum(x));
@@ -91,7 +91,7 @@ describe('CascadeSum split at a split point and joined', () => {
     expect(() => suffix.result()).toThrow(RangeError);
     const prefix = new CascadeSum(n);
     prefix.add(new Float32Array(100));
-    expect(() => prefix.topLevel(new Float64Array(CASCADE_TOP_LANES))).toThrow(RangeError);
+    expect(() => prefix.prefixState(new Float64Array(CASCADE_TOP_LANES))).toThrow(RangeError);
   });
 });
 

@@ -53,7 +53,7 @@ export class ZeroOneSum {
 
   /** A prefix's state into out[offset .. offset + CASCADE_TOP_LANES): the top level, or the count. */
   prefixState(out: Float64Array, offset: number): void {
-    if (this.cascade) this.cascade.topLevel(out, offset);
+    if (this.cascade) this.cascade.prefixState(out, offset);
     else out[offset] = this.count;
   }
 
@@ -148,24 +148,17 @@ export class DiceAccumulators {
    * joined suffix's that stopped there (the state of the sums over all elements before it).
    */
   prefixState(out: Float64Array): void {
-    const lanes = CASCADE_TOP_LANES;
-    this.probs.topLevel(out, 0);
-    this.intersection.topLevel(out, lanes);
-    this.bce.topLevel(out, 2 * lanes);
-    this.target.prefixState(out, 3 * lanes);
-    this.binary.prefixState(out, 4 * lanes);
-    this.binaryIntersection.prefixState(out, 5 * lanes);
+    this.sums().forEach((sum, i) => sum.prefixState(out, i * CASCADE_TOP_LANES));
   }
 
   /** A suffix's sums joined with its prefix's (prefixState's): then they are the whole batch's. */
   joinPrefix(state: Float64Array): void {
-    const lanes = CASCADE_TOP_LANES;
-    this.probs.joinPrefix(state, 0);
-    this.intersection.joinPrefix(state, lanes);
-    this.bce.joinPrefix(state, 2 * lanes);
-    this.target.joinPrefix(state, 3 * lanes);
-    this.binary.joinPrefix(state, 4 * lanes);
-    this.binaryIntersection.joinPrefix(state, 5 * lanes);
+    this.sums().forEach((sum, i) => sum.joinPrefix(state, i * CASCADE_TOP_LANES));
+  }
+
+  /** The six sums in the order of their lanes in a prefix's state. */
+  private sums(): (CascadeSum | ZeroOneSum)[] {
+    return [this.probs, this.intersection, this.bce, this.target, this.binary, this.binaryIntersection];
   }
 
   result(): DiceSums {

@@ -93,18 +93,21 @@ export class CascadeSum {
     return sum;
   }
 
-  /** The top level's lanes (copied into out) after a prefix of a multiple of splitPeriod(n) elements. */
-  topLevel(out: Float32Array | Float64Array, offset = 0): void {
+  /**
+   * A prefix's state, what its suffix joins (joinPrefix): the top level's lanes, copied into out,
+   * after a multiple of splitPeriod(n) elements.
+   */
+  prefixState(out: Float32Array | Float64Array, offset = 0): void {
     const period = CascadeSum.splitPeriod(this.n);
     if (this.topLog !== undefined || period === 0 || this.pos % period !== 0 || this.pos > this.rowsEnd) {
-      throw new RangeError(`CascadeSum.topLevel: ${this.pos} elements of ${this.n} is not a split point`);
+      throw new RangeError(`CascadeSum.prefixState: ${this.pos} elements of ${this.n} is not a split point`);
     }
     const top = (LEVELS - 1) * this.lanes;
     for (let a = 0; a < this.lanes; a++) out[offset + a] = this.levels[top + a]!;
   }
 
   /**
-   * A suffix's join with its prefix, whose top level `prefixTop` holds (topLevel's lanes): the
+   * A suffix's join with its prefix, whose top level `prefixTop` holds (prefixState's lanes): the
    * top level becomes the prefix's, the logged carries are added to it in their order, and the
    * held elements are added. The sum then goes on (or ends) as one sum over all elements would.
    */

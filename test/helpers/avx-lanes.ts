@@ -5,36 +5,16 @@
  * the hardware does) they are what src/rng/avx-mathfun.ts must reproduce on randn's inputs.
  */
 
+import {
+  SQRTHF, P0, P1, P2, P3, P4, P5, P6, P7, P8, Q1, Q2, FOPI, DP1, DP2, DP3, SIN_P0, SIN_P1, SIN_P2, COS_P0, COS_P1, COS_P2, TWO_PI_F,
+} from '../../src/rng/avx-mathfun-constants.js';
+
 const f = Math.fround;
 
 export type Fma = (a: number, b: number, c: number) => number;
 
 const MIN_NORM_POS = 1.1754943508222875e-38; // 0x00800000
-const SQRTHF = f(0.707106781186547524);
-const P0 = f(7.0376836292e-2);
-const P1 = f(-1.151461031e-1);
-const P2 = f(1.167699874e-1);
-const P3 = f(-1.2420140846e-1);
-const P4 = f(1.4249322787e-1);
-const P5 = f(-1.6668057665e-1);
-const P6 = f(2.0000714765e-1);
-const P7 = f(-2.4999993993e-1);
-const P8 = f(3.3333331174e-1);
-const Q1 = f(-2.1219444e-4);
-const Q2 = f(0.693359375);
-
-const FOPI = f(1.27323954473516);
-const DP1 = f(-0.78515625);
-const DP2 = f(-2.4187564849853515625e-4);
-const DP3 = f(-3.77489497744594108e-8);
-const SIN_P0 = f(-1.9515295891e-4);
-const SIN_P1 = f(8.3321608736e-3);
-const SIN_P2 = f(-1.6666654611e-1);
-const COS_P0 = f(2.443315711809948e-5);
-const COS_P1 = f(-1.388731625493765e-3);
-const COS_P2 = f(4.166664568298827e-2);
 const INT32_MIN = -2147483648;
-const TWO_PI_F = f(2 * Math.PI);
 
 export interface Lanes {
   /** log256_ps: NaN for x <= 0; a NaN input gives log(MIN_NORM_POS) (max_ps keeps its 2nd operand). */

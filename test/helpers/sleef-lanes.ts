@@ -7,6 +7,7 @@
 import { cvtRound, fma32, fround as f } from '../../src/tensor/math/f32.js';
 import { DF, dfAdd2FF, dfAddDD, dfAddDF, dfDiv, dfMulDF } from '../../src/tensor/math/sleef-df.js';
 import { ilogb2k, ldexp2, ldexp3 } from '../../src/tensor/math/sleef-scale.js';
+import { FLT_MIN, LN2_HI, LN2_LO, RECIP_075, TWO64 } from '../../src/tensor/math/sleef-log.js';
 
 const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
 const L2UF = 0.693145751953125;
@@ -34,11 +35,6 @@ export function expfReference(d: number): number {
   return u;
 }
 
-const FLT_MIN = 1.1754943508222875e-38;
-const TWO64 = 18446744073709551616;
-const RECIP_075 = f(1 / 0.75);
-const LN2_HI = f(0.69314718246459960938);
-const LN2_LO = f(-1.904654323148236017e-9);
 const P2 = f(0.3027294874);
 const P1 = f(0.3996108174);
 const P0 = f(0.6666694880);
