@@ -1,18 +1,51 @@
-import { InvalidArgumentError } from 'commander';
-import type { OptionDef } from './sections/types.js';
-
 /*
- * Option parsers, one per kind of value the script takes. Each throws commander's
- * InvalidArgumentError with what is allowed; commander adds the option and the value.
+ * Options, declared once: the CLI (parse, validate, help), `list`, JSON and the explorer page all
+ * read the declarations. Nothing here depends on commander, so the page can use the same parsers.
  */
+
+/** One option of a section, declared once: the CLI, `list`, help and JSON all read it. */
+export interface OptionDef<T = unknown> {
+  /** Long flag without dashes, as in the reference README: `gamma` is `--gamma`. */
+  readonly flag: string;
+  /** The key in the section's options object (camelCase of `flag`). */
+  readonly key: string;
+  readonly description: string;
+  readonly defaultValue: T;
+  /** The default as the README writes it, e.g. `2.0` or `0,1,2,5`. */
+  readonly defaultText: string;
+  /** Parses and validates the raw text; throws OptionValueError saying what is allowed. */
+  readonly parse: (raw: string) => T;
+  /** An example value for help. */
+  readonly example: string;
+}
+
+/** A bad option value; the message says what is allowed (`expected a finite number > 0`). */
+export class OptionValueError extends Error {}
+
+/** How long a value may be in a message before it is cut (a 5,000-character value makes no usable line). */
+const MAX_SHOWN = 40;
+
+/** A value as a message repeats it: the first 40 characters, then `…`. */
+export function shownValue(raw: string): string {
+  const chars = Array.from(raw);
+  return chars.length <= MAX_SHOWN ? raw : `${chars.slice(0, MAX_SHOWN).join('')}…`;
+}
+
+/**
+ * The one line for a bad value, as the CLI prints it (after `loss-demo: `) and the page shows it:
+ * `option '--gamma <value>' argument 'x' is invalid. expected a finite number`.
+ */
+export function invalidValueMessage(syntax: string, raw: string, reason: string): string {
+  return `option '${syntax}' argument '${shownValue(raw)}' is invalid. ${reason}`;
+}
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function toNumber(raw: string, what: string): number {
   const s = raw.trim();
-  if (!NUMBER.test(s)) throw new InvalidArgumentError(`expected ${what}`);
+  if (!NUMBER.test(s)) throw new OptionValueError(`expected ${what}`);
   const v = Number(s);
-  if (!Number.isFinite(v)) throw new InvalidArgumentError(`expected ${what} (got an overflow)`);
+  if (!Number.isFinite(v)) throw new OptionValueError(`expected ${what} (got an overflow)`);
   return v;
 }
 
@@ -30,7 +63,7 @@ function describeRange(kind: string, r: Range): string {
 
 function checkRange(v: number, what: string, r: Range): number {
   if ((r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max)) {
-    throw new InvalidArgumentError(`expected ${what}`);
+    throw new OptionValueError(`expected ${what}`);
   }
   return v;
 }
@@ -44,9 +77,9 @@ export function parseIntIn(r: Range = {}): (raw: string) => number {
   const what = describeRange('an integer', r);
   return (raw) => {
     const s = raw.trim();
-    if (!/^[+-]?\d+$/.test(s)) throw new InvalidArgumentError(`expected ${what}`);
+    if (!/^[+-]?\d+$/.test(s)) throw new OptionValueError(`expected ${what}`);
     const v = Number(s);
-    if (!Number.isSafeInteger(v)) throw new InvalidArgumentError(`expected ${what}`);
+    if (!Number.isSafeInteger(v)) throw new OptionValueError(`expected ${what}`);
     return checkRange(v, what, r);
   };
 }
@@ -57,7 +90,7 @@ export function parseFloatList(r: Range = {}, count?: number): (raw: string) => 
   const what = count === undefined ? `a non-empty comma-separated list of ${each}` : `exactly ${count} comma-separated ${each}`;
   return (raw) => {
     const parts = raw.split(',');
-    if (raw.trim() === '' || (count !== undefined && parts.length !== count)) throw new InvalidArgumentError(`expected ${what}`);
+    if (raw.trim() === '' || (count !== undefined && parts.length !== count)) throw new OptionValueError(`expected ${what}`);
     return parts.map((p) => checkRange(toNumber(p, what), what, r));
   };
 }

@@ -40,6 +40,10 @@ const BAD: Array<[string[], RegExp]> = [
   [['all', '--bogus'], /unknown option '--bogus'/],
   [['frobnicate'], /unknown command 'frobnicate'/],
   [['all', 'extra'], /too many arguments|excess|unknown/],
+  // a long value is cut to its first 40 characters in the message
+  [['section', 'focal', '--gamma', 'x'.repeat(5000)], /^loss-demo: option '--gamma <value>' argument 'x{40}…' is invalid\. expected a finite number$/],
+  [['all', '--seed', '7'.repeat(5000)], /^loss-demo: option '--seed <integer>' argument '7{40}…' is invalid/],
+  [['section', 'y'.repeat(5000)], /^loss-demo: unknown section 'y{40}…' \(/],
 ];
 
 describe('bad input', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runSection } from '../src/cli/run.js';
+import { runSection } from '../src/sections/run.js';
 import { renderSectionText } from '../src/render/text.js';
 import { SECTIONS } from '../src/sections/index.js';
 import { defaultsOf } from '../src/sections/types.js';

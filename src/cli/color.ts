@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { fstatSync, statSync } from 'node:fs';
+import { PLAIN, type Paint } from '../render/text.js';
 
 const noColor = (env: NodeJS.ProcessEnv): boolean =>
   env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined;
@@ -43,4 +44,12 @@ function stdoutIsTTY(): boolean {
     // no stdout to stat, or no /dev/null: process.stdout decides
   }
   return process.stdout.isTTY === true;
+}
+
+/** The renderers' colours for stdout: PLAIN (no escape codes) unless stdout takes colour. */
+export async function stdoutPaint(): Promise<Paint> {
+  if (plainStdout()) return PLAIN;
+  const c = await stdoutColors();
+  if (c.level === 0) return PLAIN;
+  return { header: (s) => c.bold.cyan(s), value: (s) => c.yellow(s), strong: (s) => c.bold(s), name: (s) => c.cyan(s) };
 }

@@ -1,13 +1,15 @@
 import { writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { invalidValueMessage, OptionValueError, shownValue, type OptionDef } from '../options.js';
 import { SECTIONS, findSection } from '../sections/index.js';
-import { defaultsOf, type OptionDef, type SectionDef } from '../sections/types.js';
+import { defaultsOf, type SectionDef } from '../sections/types.js';
 import { RNG_NAMES } from '../rng/index.js';
 import {
   FORMATS, LIST_FORMATS, parseFormat, parseListFormat, parsePrecision, parseRng, parseSeed,
   type Format, type ListFormat,
 } from './global-options.js';
-import { runSection, type RunSettings, type SectionRun } from './run.js';
+import { runSection, type RunSettings, type SectionRun } from '../sections/run.js';
+import { stdoutPaint } from './color.js';
 import type { Precision } from '../render/text.js';
 
 /** A usage error found after commander parsed the arguments: one line, exit 2. */
@@ -45,21 +47,33 @@ function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: Sect
   return byFlag;
 }
 
+/**
+ * An option whose parser throws OptionValueError: the message names the option and the value
+ * (shortened) and says what is allowed, the same line the page shows.
+ */
+function option<T>(syntax: string, description: string, parse: (raw: string) => T): Option {
+  return new Option(syntax, description).argParser((raw: string) => {
+    try {
+      return parse(raw);
+    } catch (err) {
+      if (err instanceof OptionValueError) throw new UsageError(invalidValueMessage(syntax, raw, err.message));
+      throw err;
+    }
+  });
+}
+
 function addCommonOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--seed <integer>', 'torch.manual_seed value, any integer in [-2^63, 2^64)').default(42n, '42').argParser(parseSeed))
-    .addOption(new Option('--rng <name>', `bit source behind the distributions (${RNG_NAMES.join(', ')})`).default('torch').argParser(parseRng))
-    .addOption(new Option('--precision <digits>', "decimals for computed values (0-17), or 'full' for Python's repr").argParser(parsePrecision))
-    .addOption(new Option('--format <format>', `output format (${FORMATS.join(', ')})`).default('text').argParser(parseFormat));
+    .addOption(option('--seed <integer>', 'torch.manual_seed value, any integer in [-2^63, 2^64)', parseSeed).default(42n, '42'))
+    .addOption(option('--rng <name>', `bit source behind the distributions (${RNG_NAMES.join(', ')})`, parseRng).default('torch'))
+    .addOption(option('--precision <digits>', "decimals for computed values (0-17), or 'full' for Python's repr", parsePrecision))
+    .addOption(option('--format <format>', `output format (${FORMATS.join(', ')})`, parseFormat).default('text'));
 }
 
 function addSectionOptions(cmd: Command): void {
-  for (const [flag, { option, sections }] of sectionOptionsByFlag()) {
+  for (const [flag, { option: def, sections }] of sectionOptionsByFlag()) {
     const where = sections.map((s) => `${s.name} ${s.options.find((o) => o.flag === flag)!.defaultText}`).join(', ');
-    cmd.addOption(
-      new Option(`--${flag} <value>`, `${option.description} [default: ${where}; e.g. --${flag} ${option.example}]`)
-        .argParser(option.parse),
-    );
+    cmd.addOption(option(`--${flag} <value>`, `${def.description} [default: ${where}; e.g. --${flag} ${def.example}]`, def.parse));
   }
 }
 
@@ -85,11 +99,11 @@ async function render(runs: SectionRun[], common: CommonOptions): Promise<string
   switch (common.format) {
     case 'text': {
       const { renderRunsText } = await import('../render/runs-text.js');
-      return renderRunsText(runs, common.precision);
+      return renderRunsText(runs, common.precision, await stdoutPaint());
     }
     case 'table': {
       const { renderRunsTable } = await import('../render/table.js');
-      return renderRunsTable(runs, common.precision);
+      return renderRunsTable(runs, common.precision, await stdoutPaint());
     }
     case 'json': {
       const { renderRunsJson } = await import('../render/json.js');
@@ -133,7 +147,7 @@ function buildProgram(version: string): Command {
   section.action(async (name: string, _opts: unknown, cmd: Command) => {
     const def = findSection(name);
     if (!def) {
-      throw new UsageError(`unknown section '${name}' (expected one of ${SECTIONS.map((s) => s.name).join(', ')}, or a number 1-9)`);
+      throw new UsageError(`unknown section '${shownValue(name)}' (expected one of ${SECTIONS.map((s) => s.name).join(', ')}, or a number 1-9)`);
     }
     await emit([def], cmd, true);
   });
@@ -141,11 +155,11 @@ function buildProgram(version: string): Command {
   program
     .command('list')
     .description('list the sections with their options and defaults')
-    .addOption(new Option('--format <format>', `output format (${LIST_FORMATS.join(', ')})`).default('text').argParser(parseListFormat))
+    .addOption(option('--format <format>', `output format (${LIST_FORMATS.join(', ')})`, parseListFormat).default('text'))
     .addHelpText('after', '\nExamples:\n  $ loss-demo list\n  $ loss-demo list --format json')
     .action(async (opts: { format: ListFormat }) => {
       const { renderList } = await import('../render/list.js');
-      writeStdout(await renderList(SECTIONS, opts.format));
+      writeStdout(renderList(SECTIONS, opts.format, await stdoutPaint()));
     });
 
   return program;

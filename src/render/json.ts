@@ -1,5 +1,5 @@
-import type { SectionRun } from '../cli/run.js';
 import { valuesOf } from '../report.js';
+import type { SectionRun } from '../sections/run.js';
 
 /** A number as JSON: its exact double (shortest round trip), -0 kept, non-finite as Python names them. */
 function jsonNumber(x: number): string {

@@ -1,29 +1,27 @@
-import type { SectionRun } from '../cli/run.js';
-import { stdoutColors } from '../cli/color.js';
 import { valuesOf, type Value } from '../report.js';
+import type { SectionRun } from '../sections/run.js';
 import { newTable } from './cli-table.js';
-import { formatValue, type Precision } from './text.js';
+import { formatValue, PLAIN, type Paint, type Precision } from './text.js';
 
 /** One table per section (label, value), and one per sweep (gamma, epsilon, margin). */
-export async function renderRunsTable(runs: readonly SectionRun[], precision: Precision): Promise<string> {
-  const c = await stdoutColors();
+export function renderRunsTable(runs: readonly SectionRun[], precision: Precision, c: Paint = PLAIN): string {
   const blocks: string[] = [];
   for (const run of runs) {
     const values = valuesOf(run.report);
     const number = run.def.number === null ? '' : `${run.def.number}. `;
-    const heading = c.bold.cyan(`${number}${run.def.name}`) + ` ${run.def.title.replace(/^\d+\. /, '— ')}`;
+    const heading = c.header(`${number}${run.def.name}`) + ` ${run.def.title.replace(/^\d+\. /, '— ')}`;
     const plain = values.filter((v) => v.sweep === undefined);
     const sweeps = new Map<string, Value[]>();
     for (const v of values) if (v.sweep !== undefined) sweeps.set(v.sweep, [...(sweeps.get(v.sweep) ?? []), v]);
     const parts = [heading];
     if (plain.length) {
-      const t = newTable([c.bold('value'), c.bold('result')]);
-      for (const v of plain) t.push([v.label, c.yellow(formatValue(v, precision))]);
+      const t = newTable([c.strong('value'), c.strong('result')]);
+      for (const v of plain) t.push([v.label, c.value(formatValue(v, precision))]);
       parts.push(t.toString());
     }
     for (const [name, rows] of sweeps) {
-      const t = newTable([c.bold(name), c.bold('loss')]);
-      for (const v of rows) t.push([v.label, c.yellow(formatValue(v, precision))]);
+      const t = newTable([c.strong(name), c.strong('loss')]);
+      for (const v of rows) t.push([v.label, c.value(formatValue(v, precision))]);
       parts.push(t.toString());
     }
     if (!plain.length && !sweeps.size) parts.push('(no computed values)');

@@ -4,13 +4,24 @@ import type { Line, SectionReport, Value } from '../report.js';
 /** `--precision`: undefined keeps the script's own formats; 'full' is repr; N is N decimals. */
 export type Precision = 'full' | number | undefined;
 
-/** Colouring hooks; the identity (no colour) keeps the output byte-identical to the script's. */
+/**
+ * Colouring hooks, passed in by the caller (the CLI builds them with chalk when stdout takes
+ * colour; the page passes PLAIN), so that no renderer asks the terminal anything. The identity
+ * keeps the output byte-identical to the script's.
+ */
 export interface Paint {
+  /** Section headers and table headings. */
   readonly header: (s: string) => string;
+  /** Computed values. */
   readonly value: (s: string) => string;
+  /** Table column heads. */
+  readonly strong: (s: string) => string;
+  /** Section names in `list`. */
+  readonly name: (s: string) => string;
 }
 
-export const PLAIN: Paint = { header: (s) => s, value: (s) => s };
+const same = (s: string): string => s;
+export const PLAIN: Paint = { header: same, value: same, strong: same, name: same };
 
 const BAR = '='.repeat(60);
 

@@ -1,9 +1,8 @@
-import { InvalidArgumentError } from 'commander';
 import { formatRepr } from '../format/index.js';
 import { huberLoss } from '../losses/huber-loss.js';
 import { l1Loss } from '../losses/l1-loss.js';
 import { mseLoss } from '../losses/mse-loss.js';
-import { floatOption } from '../options.js';
+import { floatOption, OptionValueError } from '../options.js';
 import { fixed, value } from '../report.js';
 import { abs, add, minimum, mul, square, sub } from '../tensor/elementwise.js';
 import { indexPut_, indexRows } from '../tensor/indexing.js';
@@ -47,7 +46,7 @@ const deltaOption: OptionDef<number> = (() => {
     ...base,
     parse: (raw: string) => {
       const v = base.parse(raw);
-      if (!(v > 0)) throw new InvalidArgumentError('expected a finite number > 0');
+      if (!(v > 0)) throw new OptionValueError('expected a finite number > 0');
       return v;
     },
   };

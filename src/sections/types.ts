@@ -1,21 +1,8 @@
+import type { OptionDef } from '../options.js';
 import type { SectionReport } from '../report.js';
 import type { Generator } from '../rng/index.js';
 
-/** One option of a section, declared once: the CLI, `list`, help and JSON all read it. */
-export interface OptionDef<T = unknown> {
-  /** Long flag without dashes, as in the reference README: `gamma` is `--gamma`. */
-  readonly flag: string;
-  /** The key in the section's options object (camelCase of `flag`). */
-  readonly key: string;
-  readonly description: string;
-  readonly defaultValue: T;
-  /** The default as the README writes it, e.g. `2.0` or `0,1,2,5`. */
-  readonly defaultText: string;
-  /** Parses and validates the raw text; throws commander's InvalidArgumentError. */
-  readonly parse: (raw: string) => T;
-  /** An example value for help. */
-  readonly example: string;
-}
+export type { OptionDef };
 
 export interface RunContext {
   /** A generator seeded as `torch.manual_seed(seed)` with the chosen bit source; each call is fresh. */

@@ -1,6 +1,6 @@
 import { manualSeed, type RngName } from '../rng/index.js';
 import type { SectionReport } from '../report.js';
-import type { SectionDef } from '../sections/types.js';
+import type { SectionDef } from './types.js';
 
 export interface RunSettings {
   readonly seed: bigint;
