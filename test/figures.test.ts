@@ -205,3 +205,26 @@ describe('figure builders against PyTorch', () => {
     }
   });
 });
+
+describe('figure builders: cost', () => {
+  const ctx = { manualSeed: () => manualSeed(42n) };
+
+  // test/bench/figures.mjs measures it properly (fresh processes after the text); this bound only
+  // catches a builder that does far more work than its figures need
+  it('builds every section figures at the defaults in well under a second', async () => {
+    const builders = await Promise.all(SECTIONS.filter((s) => FIGURES[s.name]).map(async (s) => [s, await FIGURES[s.name]!()] as const));
+    for (const [s, b] of builders) b(ctx, defaultsOf(s));
+    const t0 = performance.now();
+    for (const [s, b] of builders) b(ctx, defaultsOf(s));
+    expect(performance.now() - t0).toBeLessThan(400);
+  });
+
+  it('draws only the shown pixels of a huge Dice batch', async () => {
+    const dice = await FIGURES.dice!();
+    const t0 = performance.now();
+    const figs = dice(ctx, { ...defaultsOf(findSection('dice')!), batchSize: 2, height: 4096, width: 4096 });
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(figs[0]!.grid!.x.length).toBe(64);
+    expect(figs[0]!.note).toContain('every 64 pixels');
+  });
+});

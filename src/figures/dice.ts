@@ -53,7 +53,7 @@ export const figures: FigureBuilder = (ctx, options) => {
     prob.push(p);
     binary.push(b);
   }
-  const note = k > 1 ? `Every ${k}-th row and column of the ${height}×${width} mask (a sample, not block means).` : undefined;
+  const note = k > 1 ? `Sampled: rows and columns 0, ${k}, ${2 * k}, … of the ${height}×${width} mask (every ${k} pixels, not block means).` : undefined;
   const heatmap = (title: string, values: number[][], label: string): Figure => ({
     title,
     kind: 'heatmap',
