@@ -30,11 +30,15 @@ export const figures: FigureBuilder = (ctx, options) => {
   const similar = contrastiveLossOfDistance(d, zeros(d.shape), { margin }).data;
   const dissimilar = contrastiveLossOfDistance(d, full(d.shape, 1), { margin }).data;
 
+  // the similar branch grows as ½D² out to the dissimilar pairs' distances: the y axis stops a
+  // little above the margin's branch and the pairs, so that both stay readable
+  let top = 0.5 * margin * margin;
+  for (const v of perPair) if (v > top) top = v;
   const figure: Figure = {
     title: `Contrastive loss vs distance (margin=${m})`,
     kind: 'lines',
     x: { label: 'distance D', domain: [0, upper] },
-    y: { label: 'loss' },
+    y: { label: 'loss', domain: [0, Math.max(top, 0.5) * 1.5] },
     series: [
       series('similar: ½D²', d.data, similar),
       series(`dissimilar: ½max(0, ${m}−D)²`, d.data, dissimilar),

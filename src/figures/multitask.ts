@@ -36,11 +36,14 @@ export const figures: FigureBuilder = (ctx, options) => {
     marks.push({ kind: 'point', x: chosen.item(), y: weighted(chosen, loss)[0]!, label: `task ${i + 1} --log-vars s=${formatRepr(logVars[i]!)}` });
     return series(name, s.data, weighted(s, loss));
   });
+  // exp(-s)·L explodes for negative s: the y axis shows the marked points with room above
+  const markYs = marks.map((mk) => (mk.kind === 'point' ? mk.y : NaN)).filter(Number.isFinite);
   const figure: Figure = {
     title: 'Uncertainty-weighted loss vs log-variance',
     kind: 'lines',
     x: { label: 'log-variance s = log σ²' },
-    y: { label: 'exp(−s)·L + s' },
+    y: markYs.length === 0 ? { label: 'exp(−s)·L + s' }
+      : { label: 'exp(−s)·L + s', domain: [Math.min(0, ...markYs), Math.max(...markYs) + 3] },
     series: curves,
     marks,
     note: 'Each task term is smallest at s = log L (value 1 + log L): a harder task (larger L) settles at a larger s, a smaller weight.',
