@@ -10,8 +10,8 @@ interface Opts {
   readonly scale: number;
 }
 
-/** Six scales per decade, as decimal mantissas (parsed like Python's float('12e-1')). */
-const MANTISSAS = [10, 15, 20, 30, 50, 70];
+/** Four scales per decade (1, 2, 3, 5), as decimal mantissas (parsed like Python's float('12e-1')). */
+const MANTISSAS = [10, 20, 30, 50];
 
 /** The logit scales of the sweep: from 1 up to the first one past `upper` (finite ones only). */
 export function logitScales(upper: number): number[] {

@@ -15,8 +15,8 @@ interface Opts {
 }
 
 const CLASSES = 10;
-/** ε = i / 20, i = 0..20: both losses are linear in ε, so a few points draw them exactly. */
-const STEPS = 20;
+/** ε = i / 10, i = 0..10: both losses are linear in ε, so a few points draw them exactly. */
+const STEPS = 10;
 
 export const figures: FigureBuilder = (ctx, options) => {
   const { smoothing, smoothings } = options as unknown as Opts;
