@@ -17,7 +17,12 @@ export function contrastiveLoss(
   embedding1: Tensor, embedding2: Tensor, label: Tensor, { margin = 1.0 }: ContrastiveLossOptions = {},
 ): { loss: Tensor; meanDistance: Tensor; distance: Tensor } {
   const distance = pairwiseDistance(embedding1, embedding2);
+  return { loss: mean(contrastiveLossOfDistance(distance, label, { margin })), meanDistance: mean(distance), distance };
+}
+
+/** contrastiveLoss's per-pair values from the distances D: the two branches, before the mean. */
+export function contrastiveLossOfDistance(distance: Tensor, label: Tensor, { margin = 1.0 }: ContrastiveLossOptions = {}): Tensor {
   const similar = mul(mul(sub(1, label), 0.5), square(distance));
   const dissimilar = mul(mul(label, 0.5), square(clampMin(sub(margin, distance), 0)));
-  return { loss: mean(add(similar, dissimilar)), meanDistance: mean(distance), distance };
+  return add(similar, dissimilar);
 }

@@ -2,6 +2,7 @@ import { formatG } from '../format/index.js';
 import { crossEntropy } from '../losses/cross-entropy.js';
 import { floatOption } from '../options.js';
 import { fixed, value } from '../report.js';
+import type { Generator } from '../rng/index.js';
 import { div, mul, neg, sub } from '../tensor/elementwise.js';
 import { gatherRows } from '../tensor/index-ops.js';
 import { exp as expData, log as logData } from '../tensor/math/index.js';
@@ -19,6 +20,12 @@ interface Opts {
 
 const BATCH = 8;
 const CLASSES = 10;
+
+/** The script's randn(8, 10) logits and randint targets (sections 2 and 4 draw them alike). */
+export function classificationData(g: Generator): { logits: Tensor; targets: number[] } {
+  const logits = fromData(g.randn(BATCH * CLASSES), [BATCH, CLASSES]);
+  return { logits, targets: g.randint(0, CLASSES, BATCH) };
+}
 
 /** The script's cross_entropy_naive: softmax by exp / sum, then log (overflows for large logits). */
 export function crossEntropyNaive(logits: Tensor, targets: readonly number[]): Tensor {
@@ -42,9 +49,7 @@ export const section = defineSection<Opts>({
     floatOption('scale', 'factor applied to the logits for the extreme-logits comparison', 100, '100', '1000'),
   ],
   run(ctx, { scale }) {
-    const g = ctx.manualSeed();
-    const logits = fromData(g.randn(BATCH * CLASSES), [BATCH, CLASSES]);
-    const targets = g.randint(0, CLASSES, BATCH);
+    const { logits, targets } = classificationData(ctx.manualSeed());
 
     const builtin = crossEntropy(logits, targets).item();
     const naive = crossEntropyNaive(logits, targets).item();

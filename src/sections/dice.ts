@@ -21,6 +21,21 @@ const f = Math.fround;
 export const MAX_DICE_ELEMENTS = 2 ** 25;
 
 /**
+ * The script's positive region of each mask, [x, y, w, h]: target_masks[i, x:x+w, y:y+h] = 1
+ * (rows x.., columns y..; the slices clip at the edges). torch.randint(10, 50, (2,)) then
+ * torch.randint(10, 20, (2,)) per mask, before the noise.
+ */
+export function maskBoxes(g: Generator, batchSize: number): [number, number, number, number][] {
+  const boxes: [number, number, number, number][] = [];
+  for (let i = 0; i < batchSize; i++) {
+    const [x, y] = g.randint(10, 50, 2) as [number, number];
+    const [w, h] = g.randint(10, 20, 2) as [number, number];
+    boxes.push([x, y, w, h]);
+  }
+  return boxes;
+}
+
+/**
  * The section's sums over the batch `target` (its masks), with randn's noise drawn from `g` block
  * by block as they are computed (diceRange), on one thread or, for large batches, two
  * (dice-parallel.ts), with the same result.
@@ -68,12 +83,7 @@ export const section = defineSection<Opts>({
     const threads = diceThreads(n, g.source);
     // (a second thread reads the masks from shared memory)
     const masks = threads > 1 ? new Tensor(sharedZeros(n), shape) : zeros(shape);
-    for (let i = 0; i < batchSize; i++) {
-      // torch.randint(10, 50, (2,)) then torch.randint(10, 20, (2,)); the slices clip at the edges
-      const [x, y] = g.randint(10, 50, 2) as [number, number];
-      const [w, h] = g.randint(10, 20, 2) as [number, number];
-      fillSlices_(masks, [i, [x, x + w], [y, y + h]], 1.0);
-    }
+    maskBoxes(g, batchSize).forEach(([x, y, w, h], i) => fillSlices_(masks, [i, [x, x + w], [y, y + h]], 1.0));
 
     const m = masks.data;
     const sums = diceSums(g, m, threads);

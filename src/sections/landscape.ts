@@ -22,19 +22,19 @@ interface Opts {
  * `np.float64 ** 2` is glibc's pow(x, 2.0) (not x * x); the squares that depend on one index
  * only are computed once per index.
  */
-type GridLoss = (w: Float64Array) => (i: number, j: number) => number;
+export type GridLoss = (w: Float64Array) => (i: number, j: number) => number;
 
 /** `x ** 2` of a np.float64: scalarmath's double power calls npy_pow, glibc's pow, about 1 result in 1300 off x * x. */
 const powSquare = libmPowSquare;
 
 /** quadratic_loss: w1**2 + w2**2 */
-const quadratic: GridLoss = (w) => {
+export const quadratic: GridLoss = (w) => {
   const sq = w.map(powSquare);
   return (i, j) => sq[i]! + sq[j]!;
 };
 
 /** rosenbrock_loss with the Python ints a=1, b=100: (a - w1)**2 + b * (w2 - w1**2)**2 */
-const rosenbrock: GridLoss = (w) => {
+export const rosenbrock: GridLoss = (w) => {
   const sq = w.map(powSquare);
   const oneMinusSq = w.map((v) => powSquare(1 - v));
   return (i, j) => oneMinusSq[i]! + 100 * powSquare(w[j]! - sq[i]!);
@@ -70,13 +70,17 @@ function landscapeStats(gridLoss: GridLoss, gridSize: number, rangeVal: number):
 
 /**
  * The script's descent loop for one parameter: loss, backward, `w -= lr * w.grad` and
- * `w.grad.zero_()` under no_grad, all float32.
+ * `w.grad.zero_()` under no_grad, all float32. `record` sees w and the loss before each step
+ * taken (not the steps skipped at a fixed point).
  */
-function descend(start: readonly number[], lr: number, steps: number, loss: (w: Parameter) => Scalar): Tensor {
+export function descend(start: readonly number[], lr: number, steps: number, loss: (w: Parameter) => Scalar,
+  record?: (w: Float32Array, loss: number) => void): Tensor {
   const w = new Parameter(start);
   const shape = [w.data.length];
   for (let step = 0; step < steps; step++) {
-    backward(loss(w));
+    const l = loss(w);
+    record?.(w.data, l.data);
+    backward(l);
     const before = w.data.slice();
     w.data.set(T.sub(tensor(Array.from(w.data), shape), T.mul(tensor(Array.from(w.grad!), shape), lr)).data);
     w.zeroGrad();
@@ -87,9 +91,9 @@ function descend(start: readonly number[], lr: number, steps: number, loss: (w: 
   return tensor(Array.from(w.data), shape);
 }
 
-const quadraticStep = (w: Parameter): Scalar => add(pow(w.select(0), 2), pow(w.select(1), 2));
+export const quadraticStep = (w: Parameter): Scalar => add(pow(w.select(0), 2), pow(w.select(1), 2));
 
-const rosenbrockStep = (w: Parameter): Scalar =>
+export const rosenbrockStep = (w: Parameter): Scalar =>
   add(pow(sub(1, w.select(0)), 2), mul(100, pow(sub(w.select(1), pow(w.select(0), 2)), 2)));
 
 function statsLines(name: string, s: LandscapeStats): Line[] {

@@ -2,6 +2,7 @@ import { crossEntropy } from '../losses/cross-entropy.js';
 import { mseLoss } from '../losses/mse-loss.js';
 import { listOption } from '../options.js';
 import { fixed } from '../report.js';
+import type { Generator } from '../rng/index.js';
 import { add, mul, neg } from '../tensor/elementwise.js';
 import { select } from '../tensor/index-ops.js';
 import { exp as expData } from '../tensor/math/index.js';
@@ -29,6 +30,16 @@ export function multiTaskLoss(logVars: Tensor, losses: readonly Tensor[]): Tenso
   return sum(stack(weighted));
 }
 
+/** The script's two simulated task losses: MSE of a regression, CE of a classification (0-dim). */
+export function taskLosses(g: Generator): [Tensor, Tensor] {
+  const pred1 = fromData(g.randn(320), [32, 10]);
+  const target1 = fromData(g.randn(320), [32, 10]);
+  const loss1 = mseLoss(pred1, target1, { reduction: 'mean' });
+  const pred2 = fromData(g.randn(320), [32, 10]);
+  const target2 = g.randint(0, 10, 32);
+  return [loss1, crossEntropy(pred2, target2)];
+}
+
 export const section = defineSection<Opts>({
   number: 8,
   name: 'multitask',
@@ -37,13 +48,7 @@ export const section = defineSection<Opts>({
     listOption('log-vars', 'the two log-variances set after simulated training', [0, 1], '0,1', '-1,2.5', {}, 2),
   ],
   run(ctx, { logVars }) {
-    const g = ctx.manualSeed();
-    const pred1 = fromData(g.randn(320), [32, 10]);
-    const target1 = fromData(g.randn(320), [32, 10]);
-    const loss1 = mseLoss(pred1, target1, { reduction: 'mean' });
-    const pred2 = fromData(g.randn(320), [32, 10]);
-    const target2 = g.randint(0, 10, 32);
-    const loss2 = crossEntropy(pred2, target2);
+    const [loss1, loss2] = taskLosses(ctx.manualSeed());
 
     const initial = zeros([2]);
     const weighted = multiTaskLoss(initial, [loss1, loss2]);

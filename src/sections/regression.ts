@@ -4,6 +4,7 @@ import { l1Loss } from '../losses/l1-loss.js';
 import { mseLoss } from '../losses/mse-loss.js';
 import { floatOption, OptionValueError } from '../options.js';
 import { fixed, value } from '../report.js';
+import type { Generator } from '../rng/index.js';
 import { abs, add, minimum, mul, square, sub } from '../tensor/elementwise.js';
 import { indexPut_, indexRows } from '../tensor/indexing.js';
 import { cosh, log } from '../tensor/math/index.js';
@@ -18,7 +19,18 @@ interface Opts {
 }
 
 const SIZE = 100;
-const OUTLIER_INDICES = [10, 25, 50, 75];
+export const OUTLIER_INDICES: readonly number[] = [10, 25, 50, 75];
+
+/** The script's data: 100 predictions, targets near them, four outlier targets (run and figures share it). */
+export function regressionData(g: Generator, noise: number, outlierScale: number): { predictions: Tensor; targets: Tensor } {
+  const predictions = fromData(g.randn(SIZE));
+  const targets = add(predictions, mul(fromData(g.randn(SIZE)), noise));
+  // targets[idx] += randn(4) * s is Python's getitem, in-place add, setitem (index_put_);
+  // randn(4) takes the double-precision path (fewer than 16 values)
+  const bumped = add(indexRows(targets, OUTLIER_INDICES), mul(fromData(g.randn(OUTLIER_INDICES.length)), outlierScale));
+  indexPut_(targets, OUTLIER_INDICES, bumped);
+  return { predictions, targets };
+}
 
 /**
  * The script's huber_loss_manual: min(|e|, delta) split into a quadratic and a linear part. Every
@@ -62,13 +74,7 @@ export const section = defineSection<Opts>({
     floatOption('outlier-scale', 'scale of the noise added to the four outlier targets', 5.0, '5.0', '10'),
   ],
   run(ctx, { delta, noise, outlierScale }) {
-    const g = ctx.manualSeed();
-    const predictions = fromData(g.randn(SIZE));
-    const targets = add(predictions, mul(fromData(g.randn(SIZE)), noise));
-    // targets[idx] += randn(4) * s is Python's getitem, in-place add, setitem (index_put_);
-    // randn(4) takes the double-precision path (fewer than 16 values)
-    const bumped = add(indexRows(targets, OUTLIER_INDICES), mul(fromData(g.randn(OUTLIER_INDICES.length)), outlierScale));
-    indexPut_(targets, OUTLIER_INDICES, bumped);
+    const { predictions, targets } = regressionData(ctx.manualSeed(), noise, outlierScale);
 
     const mse = mseLoss(predictions, targets).item();
     const mae = l1Loss(predictions, targets).item();

@@ -2,6 +2,7 @@ import { formatFixed, formatRepr } from '../format/index.js';
 import { tripletMarginLossOfDistances } from '../losses/triplet-margin-loss.js';
 import { floatOption, listOption } from '../options.js';
 import { fixed, type Line, uniqueLabels, value } from '../report.js';
+import type { Generator } from '../rng/index.js';
 import { clampMin } from '../tensor/clamp.js';
 import { pairwiseDistance } from '../tensor/distance.js';
 import { add, mul, sub } from '../tensor/elementwise.js';
@@ -24,8 +25,18 @@ const EMBEDDING_DIM = 128;
  * on the same tensors, all with pairwise_distance's default eps: the distances are the same
  * tensors each time, so they are computed once.
  */
-function tripletLoss(distancePos: Tensor, distanceNeg: Tensor, margin: number): Tensor {
+export function tripletLoss(distancePos: Tensor, distanceNeg: Tensor, margin: number): Tensor {
   return mean(clampMin(add(sub(distancePos, distanceNeg), margin), 0));
+}
+
+/** The script's 16 triplets' distances D(anchor, positive) and D(anchor, negative). */
+export function tripletDistances(g: Generator, noise: number): { distancePos: Tensor; distanceNeg: Tensor } {
+  const shape = [TRIPLETS, EMBEDDING_DIM];
+  const randn = () => fromData(g.randn(TRIPLETS * EMBEDDING_DIM), shape);
+  const anchors = randn();
+  const positives = add(anchors, mul(randn(), noise));
+  const negatives = randn();
+  return { distancePos: pairwiseDistance(anchors, positives), distanceNeg: pairwiseDistance(anchors, negatives) };
 }
 
 export const section = defineSection<Opts>({
@@ -38,15 +49,7 @@ export const section = defineSection<Opts>({
     floatOption('noise', 'scale of the perturbation from anchor to positive', 0.2, '0.2', '1.5'),
   ],
   run(ctx, { margin, margins, noise }) {
-    const g = ctx.manualSeed();
-    const shape = [TRIPLETS, EMBEDDING_DIM];
-    const randn = () => fromData(g.randn(TRIPLETS * EMBEDDING_DIM), shape);
-    const anchors = randn();
-    const positives = add(anchors, mul(randn(), noise));
-    const negatives = randn();
-
-    const distancePos = pairwiseDistance(anchors, positives);
-    const distanceNeg = pairwiseDistance(anchors, negatives);
+    const { distancePos, distanceNeg } = tripletDistances(ctx.manualSeed(), noise);
     const loss = tripletLoss(distancePos, distanceNeg, margin);
     const dPos = mean(distancePos);
     const dNeg = mean(distanceNeg);
