@@ -115,8 +115,9 @@ export interface Ticks {
 
 /**
  * About `count` ticks inside the domain: 1-2-5 multiples on a linear axis; decades on a log
- * axis (every 2nd, 5th, … decade when there are many), with 2× and 5× ticks added, or plain
- * linear ticks, when the domain spans less than two decades.
+ * axis (every 2nd, 5th, … decade when there are many), with 2× and 5× added when there are at
+ * most three decades and room for them, and 1-2-5 multiples (or linear ticks) within less
+ * than two decades.
  */
 export function ticks(domain: Domain, scale: Scale = 'linear', count = 5): Ticks {
   const [lo, hi] = domain;
@@ -135,8 +136,8 @@ export function ticks(domain: Domain, scale: Scale = 'linear', count = 5): Ticks
       const values: number[] = [];
       // from the lowest decade in the domain, so a nice (decade) domain has ticks at both ends
       for (let k = a; k <= b; k += every) values.push(pow10(k));
-      if (decades <= n / 2 && every === 1) {
-        // few decades and room for more: add 2× and 5× as matplotlib's minor labels do
+      if (decades <= 3 && every === 1) {
+        // up to three decades, with room: 2× and 5× labelled too, else the axis has 2 or 3 labels
         const more: number[] = [];
         for (let k = a - 1; k <= b; k++) {
           for (const m of [1, 2, 5]) {
