@@ -165,6 +165,25 @@ describe('heatmaps', () => {
   });
 });
 
+describe('over a heatmap, with colour', () => {
+  it('paints the path with `over` on the cell colour and labels in black or white on it', () => {
+    const fig: Figure = {
+      title: '', kind: 'heatmap', x: { label: '' }, y: { label: '' }, marks: [{ kind: 'point', x: 0, y: 1, label: 'hi' }],
+      grid: { x: [0, 1], y: [0, 1], values: [[0, 0], [1, 1]], label: 'v' },
+      series: [{ name: 'p', points: [[0, 0], [1, 0]] }],
+    };
+    const over: PlotPaint = { ...fake, over: (i, bg, s) => `(${i}@${bg.join(',')})${s}` };
+    const out = renderFigureTerminal(fig, { width: 24, height: 2, paint: over });
+    const dark = viridis(0)!.join(',');
+    const light = viridis(1)!.join(',');
+    expect(out).toContain(`(0@${dark})⣀⣀⣀`);
+    // the point mark and its label sit on the light top row: black ink
+    expect(out).toContain(`[0,0,0|${light}]●[${light}|${light}]▀[0,0,0|${light}]hi`);
+    // without `over` the path is painted as anywhere else
+    expect(renderFigureTerminal(fig, { width: 24, height: 2, paint: fake })).toContain('<0>⣀⣀⣀');
+  });
+});
+
 describe('bars', () => {
   const bars: Figure = {
     title: 'b', kind: 'bars', x: { label: 'loss' }, y: { label: 'value', domain: [0, 1] },

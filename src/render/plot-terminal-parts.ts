@@ -19,6 +19,11 @@ export interface PlotPaint {
   /** Frame, ticks, reference lines, notes. */
   dim(s: string): string;
   title(s: string): string;
+  /**
+   * Series i drawn over a heatmap cell of colour `bg` (its path in braille). Optional: without
+   * it the series is painted as elsewhere, on the terminal's background.
+   */
+  over?(i: number, bg: RGB, s: string): string;
 }
 
 export interface Cell {
@@ -124,6 +129,10 @@ export interface Styles {
   readonly dim: Style;
   readonly title: Style;
   heat(fg: RGB | null, bg: RGB | null, ch: string): Cell;
+  /** Series i over a heatmap cell of colour bg. */
+  over(i: number, bg: RGB): Style;
+  /** Labels and marks over a heatmap cell: black or white, whichever reads better on bg. */
+  onHeat(bg: RGB): Style;
 }
 
 export function makeStyles(paint: PlotPaint | null | undefined): Styles {
@@ -134,6 +143,8 @@ export function makeStyles(paint: PlotPaint | null | undefined): Styles {
       dim: { key: '' },
       title: { key: '' },
       heat: (_fg, _bg, ch) => ({ ch, key: '' }),
+      over: () => ({ key: '' }),
+      onHeat: () => ({ key: '' }),
     };
   }
   const series = new Map<number, Style>();
@@ -153,6 +164,15 @@ export function makeStyles(paint: PlotPaint | null | undefined): Styles {
       fg === null && bg === null
         ? { ch, key: '' }
         : { ch, key: `h${fg?.join(',')}/${bg?.join(',')}`, paint: (t) => paint.heat(fg, bg, t) },
+    over: (i, bg) =>
+      paint.over === undefined
+        ? { key: `s${i}`, paint: (t) => paint.series(i, t) }
+        : { key: `o${i}/${bg.join(',')}`, paint: (t) => paint.over!(i, bg, t) },
+    onHeat: (bg) => {
+      // WCAG relative luminance of sRGB, roughly: dark text on the light end of the map
+      const ink: RGB = 0.2126 * bg[0] + 0.7152 * bg[1] + 0.0722 * bg[2] > 140 ? [0, 0, 0] : [255, 255, 255];
+      return { key: `h${ink.join(',')}/${bg.join(',')}`, paint: (t) => paint.heat(ink, bg, t) };
+    },
   };
 }
 

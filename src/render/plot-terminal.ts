@@ -110,6 +110,8 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
           const up = inside(2 * r, c) ? viridis(t(2 * r, c)) ?? null : null;
           const lo = inside(2 * r + 1, c) ? viridis(t(2 * r + 1, c)) ?? null : null;
           canvas.heat[r * W + c] = up !== null ? styles.heat(up, lo, '▀') : lo !== null ? styles.heat(lo, null, '▄') : undefined;
+          const bg = up !== null && lo !== null ? mix(up, lo) : up ?? lo;
+          if (bg !== null) canvas.heatBg[r * W + c] = bg;
         } else if (inside(r, c)) {
           const v = t(r, c);
           canvas.heat[r * W + c] = { ch: Number.isNaN(v) ? RAMP_GAP : RAMP[Math.round(v * (RAMP.length - 1))]!, key: '' };
@@ -170,6 +172,10 @@ function leftRow(width: number, text: string): Row {
   return row;
 }
 
+function mix(a: RGB, b: RGB): RGB {
+  return [Math.round((a[0] + b[0]) / 2), Math.round((a[1] + b[1]) / 2), Math.round((a[2] + b[2]) / 2)];
+}
+
 /**
  * For each of `n` pixels, the index of the grid coordinate nearest its centre, or -1 beyond
  * the grid's outer cells (a fixed domain wider than the grid).
@@ -201,6 +207,10 @@ class Canvas {
   readonly glyph: (Cell | undefined)[];
   readonly markCh: (string | undefined)[];
   readonly heat: (Cell | undefined)[];
+  /** The heat colour under each cell (colour on), for what is drawn over it. */
+  readonly heatBg: (RGB | undefined)[];
+  /** Which series a glyph belongs to; -1 for labels and marks. */
+  readonly glyphOwner: Int16Array;
 
   constructor(readonly W: number, readonly H: number) {
     this.dots = new Uint8Array(W * H);
@@ -208,6 +218,8 @@ class Canvas {
     this.glyph = new Array<Cell | undefined>(W * H);
     this.markCh = new Array<string | undefined>(W * H);
     this.heat = new Array<Cell | undefined>(W * H);
+    this.heatBg = new Array<RGB | undefined>(W * H);
+    this.glyphOwner = new Int16Array(W * H).fill(-1);
   }
 
   /** Sets dot (dx, dy) for series i; returns the cell index, or -1 off the canvas. */
@@ -231,16 +243,27 @@ class Canvas {
     const t = clip(text, this.W);
     const r = Math.floor((this.H - 1) / 2);
     const c0 = Math.floor((this.W - textWidth(t)) / 2);
-    Array.from(t).forEach((ch, k) => (this.glyph[r * this.W + c0 + k] = { ...style, ch }));
+    Array.from(t).forEach((ch, k) => {
+      this.glyph[r * this.W + c0 + k] = { ...style, ch };
+      this.glyphOwner[r * this.W + c0 + k] = -1;
+    });
   }
 
   cell(r: number, c: number, styles: Styles): Cell {
     const k = r * this.W + c;
     const g = this.glyph[k];
-    if (g !== undefined) return g;
-    if (this.dots[k] !== 0) return { ...styles.series(this.owner[k]!), ch: String.fromCharCode(0x2800 + this.dots[k]!) };
+    const bg = this.heatBg[k];
+    if (g !== undefined) {
+      if (bg === undefined) return g;
+      const i = this.glyphOwner[k]!;
+      return { ...(i >= 0 ? styles.over(i, bg) : styles.onHeat(bg)), ch: g.ch };
+    }
+    if (this.dots[k] !== 0) {
+      const i = this.owner[k]!;
+      return { ...(bg === undefined ? styles.series(i) : styles.over(i, bg)), ch: String.fromCharCode(0x2800 + this.dots[k]!) };
+    }
     const m = this.markCh[k];
-    if (m !== undefined) return { ...styles.dim, ch: m };
+    if (m !== undefined) return { ...(bg === undefined ? styles.dim : styles.onHeat(bg)), ch: m };
     return this.heat[k] ?? { ch: ' ', key: '' };
   }
 }
@@ -264,6 +287,7 @@ function drawSeries(
         if (!inside(X, Y)) continue;
         const k = Math.floor(Math.round(Y) / 4) * cv.W + Math.floor(Math.round(X) / 2);
         cv.glyph[k] = mark;
+        cv.glyphOwner[k] = i;
       }
       continue;
     }
@@ -286,6 +310,7 @@ function drawSeries(
       if ((c + 3 * i) % MARKER_EVERY === 0 && !done.has(c)) {
         done.add(c);
         cv.glyph[k] = mark;
+        cv.glyphOwner[k] = i;
       }
     }
   }
@@ -329,7 +354,10 @@ function labelMarks(fig: Figure, cv: Canvas, xd: ScaleFn, yd: ScaleFn, styles: S
       }
     }
     if (best === undefined) best = Math.max(0, Math.min(cv.W - n, candidates[0] ?? 0));
-    Array.from(t).forEach((ch, k) => (cv.glyph[r * cv.W + best! + k] = { key: '', ch }));
+    Array.from(t).forEach((ch, k) => {
+      cv.glyph[r * cv.W + best! + k] = { key: '', ch };
+      cv.glyphOwner[r * cv.W + best! + k] = -1;
+    });
   };
   for (const m of fig.marks) {
     if (m.kind === 'vline') {
@@ -358,6 +386,7 @@ function labelMarks(fig: Figure, cv: Canvas, xd: ScaleFn, yd: ScaleFn, styles: S
       const r = Y >> 2;
       const c = X >> 1;
       cv.glyph[r * cv.W + c] = { ...styles.title, ch: '●' };
+      cv.glyphOwner[r * cv.W + c] = -1;
       if (m.label !== '') {
         const n = textWidth(clip(m.label, cv.W));
         place(r, [c + 2, c - 1 - n], m.label);

@@ -114,6 +114,7 @@ if (isMain) {
           return c(s);
         },
         dim: (s: string) => ch.dim(s),
+        over: (i: number, bg: readonly number[], s: string) => ch.hex(i === 0 ? '#ffffff' : pal[i % pal.length]!).bold.bgRgb(bg[0]!, bg[1]!, bg[2]!)(s),
         title: (s: string) => ch.bold(s),
       }
     : undefined;
