@@ -40,6 +40,9 @@ const BAD: Array<[string[], RegExp]> = [
   [['all', '--bogus'], /unknown option '--bogus'/],
   [['frobnicate'], /unknown command 'frobnicate'/],
   [['all', 'extra'], /too many arguments|excess|unknown/],
+  [['section', 'focal', '--plot-width', '39'], /--plot-width <columns>.*'39'.*integer in \[40, 200\]/],
+  [['all', '--plot-width', '201'], /--plot-width.*'201'/],
+  [['all', '--plot-width', '80.5'], /--plot-width.*'80.5'.*integer/],
   // a long value is cut to its first 40 characters in the message
   [['section', 'focal', '--gamma', 'x'.repeat(5000)], /^loss-demo: option '--gamma <value>' argument 'x{40}…' is invalid\. expected a finite number$/],
   [['all', '--seed', '7'.repeat(5000)], /^loss-demo: option '--seed <integer>' argument '7{40}…' is invalid/],

@@ -36,7 +36,7 @@ export function plainStdout(env: NodeJS.ProcessEnv = process.env, argv: readonly
  * (a tty.WriteStream exactly when isatty(1)), which writeStdout avoids; other character devices
  * are asked through it.
  */
-function stdoutIsTTY(): boolean {
+export function stdoutIsTTY(): boolean {
   try {
     const st = fstatSync(1);
     if (!st.isCharacterDevice() || st.rdev === statSync('/dev/null').rdev) return false;

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { invalidValueMessage, OptionValueError, shownValue, type OptionDef } from '../options.js';
+import { invalidValueMessage, OptionValueError, parseIntIn, shownValue, type OptionDef } from '../options.js';
 import { SECTIONS, findSection } from '../sections/index.js';
 import { defaultsOf, type SectionDef } from '../sections/types.js';
 import { RNG_NAMES } from '../rng/index.js';
@@ -20,7 +20,12 @@ interface CommonOptions {
   rng: (typeof RNG_NAMES)[number];
   precision?: Exclude<Precision, undefined>;
   format: Format;
+  plot?: boolean;
+  plotWidth?: number;
 }
+
+/** `--plot-width`: columns of a figure, when the terminal's (or 80) is not wanted. */
+const PLOT_WIDTH = { min: 40, max: 200 } as const;
 
 const EXAMPLES_ALL = `
 Examples:
@@ -67,7 +72,9 @@ function addCommonOptions(cmd: Command): Command {
     .addOption(option('--seed <integer>', 'torch.manual_seed value, any integer in [-2^63, 2^64)', parseSeed).default(42n, '42'))
     .addOption(option('--rng <name>', `bit source behind the distributions (${RNG_NAMES.join(', ')})`, parseRng).default('torch'))
     .addOption(option('--precision <digits>', "decimals for computed values (0-17), or 'full' for Python's repr", parsePrecision))
-    .addOption(option('--format <format>', `output format (${FORMATS.join(', ')})`, parseFormat).default('text'));
+    .addOption(option('--format <format>', `output format (${FORMATS.join(', ')})`, parseFormat).default('text'))
+    .addOption(new Option('--plot', "after each section, its figures (in the terminal; with --format json, as data)"))
+    .addOption(option('--plot-width <columns>', `columns of a figure (${PLOT_WIDTH.min}-${PLOT_WIDTH.max}; default: the terminal's, at most 100, or 80); implies --plot`, parseIntIn(PLOT_WIDTH)));
 }
 
 function addSectionOptions(cmd: Command): void {
@@ -95,15 +102,19 @@ function optionsFor(def: SectionDef, cmd: Command, strict: boolean): Record<stri
   return options;
 }
 
-async function render(runs: SectionRun[], common: CommonOptions): Promise<string> {
+async function render(runs: SectionRun[], common: CommonOptions, plot: boolean): Promise<string> {
+  // Figure code loads only with --plot, so a run without it starts as before.
+  const draw = plot && common.format !== 'json'
+    ? await import('./plot.js').then(async (p) => p.drawer(common.plotWidth ?? p.plotWidth(), await p.plotPaint()))
+    : undefined;
   switch (common.format) {
     case 'text': {
       const { renderRunsText } = await import('../render/runs-text.js');
-      return renderRunsText(runs, common.precision, await stdoutPaint());
+      return renderRunsText(runs, common.precision, await stdoutPaint(), draw);
     }
     case 'table': {
       const { renderRunsTable } = await import('../render/table.js');
-      return renderRunsTable(runs, common.precision, await stdoutPaint());
+      return renderRunsTable(runs, common.precision, await stdoutPaint(), draw);
     }
     case 'json': {
       const { renderRunsJson } = await import('../render/json.js');
@@ -115,9 +126,11 @@ async function render(runs: SectionRun[], common: CommonOptions): Promise<string
 async function emit(defs: SectionDef[], cmd: Command, strict: boolean): Promise<void> {
   const common = cmd.opts<CommonOptions>();
   const settings: RunSettings = { seed: common.seed, rng: common.rng };
+  const plot = common.plot === true || common.plotWidth !== undefined;
   const withOptions = defs.map((def) => ({ def, options: optionsFor(def, cmd, strict) }));
-  const runs = withOptions.map(({ def, options }) => runSection(def, options, settings));
-  writeStdout(await render(runs, common));
+  let runs = withOptions.map(({ def, options }) => runSection(def, options, settings));
+  if (plot) runs = await (await import('./plot.js')).withFigures(runs, settings);
+  writeStdout(await render(runs, common, plot));
 }
 
 function buildProgram(version: string): Command {

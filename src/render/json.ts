@@ -14,7 +14,7 @@ function jsonValue(v: unknown): string {
   if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return `[${v.map(jsonValue).join(', ')}]`;
   if (v !== null && typeof v === 'object') {
-    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${jsonValue(x)}`).join(', ')}}`;
+    return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}: ${jsonValue(x)}`).join(', ')}}`;
   }
   return JSON.stringify(v);
 }
@@ -26,15 +26,16 @@ function jsonValue(v: unknown): string {
 export function renderRunsJson(runs: readonly SectionRun[], seed: bigint, rng: string): string {
   const sections = runs.map((r) => {
     const values = valuesOf(r.report).map((v) => `        {"label": ${JSON.stringify(v.label)}, "value": ${jsonValue(v.value)}}`);
-    return [
-      '    {',
-      `      "number": ${r.def.number === null ? 'null' : r.def.number},`,
-      `      "name": ${JSON.stringify(r.def.name)},`,
-      `      "title": ${JSON.stringify(r.def.title)},`,
-      `      "options": ${jsonValue(Object.fromEntries(r.def.options.map((o) => [o.flag, r.options[o.key]])))},`,
+    const fields = [
+      `      "number": ${r.def.number === null ? 'null' : r.def.number}`,
+      `      "name": ${JSON.stringify(r.def.name)}`,
+      `      "title": ${JSON.stringify(r.def.title)}`,
+      `      "options": ${jsonValue(Object.fromEntries(r.def.options.map((o) => [o.flag, r.options[o.key]])))}`,
       values.length ? `      "values": [\n${values.join(',\n')}\n      ]` : '      "values": []',
-      '    }',
-    ].join('\n');
+    ];
+    // --plot: the figure models, one per line, numbers exact and non-finite values as strings
+    if (r.figures) fields.push(r.figures.length ? `      "figures": [\n${r.figures.map((f) => `        ${jsonValue(f)}`).join(',\n')}\n      ]` : '      "figures": []');
+    return `    {\n${fields.join(',\n')}\n    }`;
   });
   return `{\n  "seed": ${seed.toString()},\n  "rng": ${JSON.stringify(rng)},\n  "sections": [\n${sections.join(',\n')}\n  ]\n}\n`;
 }

@@ -1,10 +1,12 @@
 import { valuesOf, type Value } from '../report.js';
 import type { SectionRun } from '../sections/run.js';
 import { newTable } from './cli-table.js';
+import type { DrawFigures } from './runs-text.js';
 import { formatValue, PLAIN, type Paint, type Precision } from './text.js';
 
 /** One table per section (label, value), and one per sweep (gamma, epsilon, margin). */
-export function renderRunsTable(runs: readonly SectionRun[], precision: Precision, c: Paint = PLAIN): string {
+/** With `draw`, each section's figures follow its tables. */
+export function renderRunsTable(runs: readonly SectionRun[], precision: Precision, c: Paint = PLAIN, draw?: DrawFigures): string {
   const blocks: string[] = [];
   for (const run of runs) {
     const values = valuesOf(run.report);
@@ -25,7 +27,8 @@ export function renderRunsTable(runs: readonly SectionRun[], precision: Precisio
       parts.push(t.toString());
     }
     if (!plain.length && !sweeps.size) parts.push('(no computed values)');
-    blocks.push(parts.join('\n'));
+    const figures = draw ? draw(run) : '';
+    blocks.push(parts.join('\n') + (figures ? `\n\n${figures.replace(/\n+$/, '')}` : ''));
   }
   return blocks.join('\n\n') + '\n';
 }

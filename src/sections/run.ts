@@ -1,6 +1,7 @@
 import { manualSeed, type RngName } from '../rng/index.js';
 import type { SectionReport } from '../report.js';
-import type { SectionDef } from './types.js';
+import type { Figure } from '../figure/model.js';
+import type { RunContext, SectionDef } from './types.js';
 
 export interface RunSettings {
   readonly seed: bigint;
@@ -11,10 +12,17 @@ export interface SectionRun {
   readonly def: SectionDef;
   readonly options: Record<string, unknown>;
   readonly report: SectionReport;
+  /** The section's figures, when they were asked for (`--plot`, the page). */
+  readonly figures?: readonly Figure[];
 }
 
-/** Runs one section: each torch.manual_seed of the script gets a freshly seeded generator. */
+/** The context a section (and its figure builder) runs in: each torch.manual_seed of the script gets a freshly seeded generator. */
+export function contextFor(settings: RunSettings): RunContext {
+  return { manualSeed: () => manualSeed(settings.seed, settings.rng) };
+}
+
+/** Runs one section. */
 export function runSection(def: SectionDef, options: Record<string, unknown>, settings: RunSettings): SectionRun {
-  const report = def.run({ manualSeed: () => manualSeed(settings.seed, settings.rng) }, options);
+  const report = def.run(contextFor(settings), options);
   return { def, options, report };
 }
