@@ -11,7 +11,7 @@ import { barValue, categoryNames } from '../figure/categories.js';
 import { hex, viridis } from '../figure/colormap.js';
 import type { Figure, Scale, Series } from '../figure/model.js';
 import {
-  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, ticks, usable,
+  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, tame, ticks, usable,
   type Domain, type ScaleFn,
 } from '../figure/scale.js';
 
@@ -318,7 +318,7 @@ function seriesSvg(s: Series, i: number, sx: ScaleFn, sy: ScaleFn, xk: Scale, yk
   let dots = '';
   let drawn = 0;
   for (const run of segments(s.points, xk, yk)) {
-    const P = run.map(([x, y]) => [sx.map(x), sy.map(y)] as const);
+    const P = run.map(([x, y]) => [tame(sx.map(x)), tame(sy.map(y))] as const);
     for (const [X, Y] of P) if (inside(X, Y)) drawn++;
     if (s.style === 'points' || P.length === 1) {
       for (const [X, Y] of P) if (inside(X, Y)) dots += markerPath(i, X, Y);

@@ -1,7 +1,7 @@
 /**
- * The terminal plots' parts: character cells, styles, title, legend and note rows. Cells: a row is an array of one-column cells, each with the
- * colour it is painted in, so a line's width is known before any escape code is added and runs
- * of one colour are painted in one call.
+ * The terminal plots' parts: character cells, styles, title, legend and note rows. A row is an
+ * array of one-column cells, each with the colour it is painted in, so a line's width is known
+ * before any escape code is added and runs of one colour are painted in one call.
  */
 import type { RGB } from '../figure/colormap.js';
 import type { Figure } from '../figure/model.js';
