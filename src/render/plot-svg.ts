@@ -3,9 +3,13 @@
  * (src/figure/scale.ts), axes with grid lines, line/point series, heatmap cells in viridis,
  * horizontal bars, marks and the non-finite notes. Every text is XML-escaped; there are no
  * scripts, event handlers, ids or external references, so several figures can share a page.
- * Colours are CSS variables with defaults (`--plot-series-0` …, `currentColor` for ink) and
- * elements carry classes, so the page can restyle them (dark mode). The root's data attributes
- * give the plot box, domains and scales for `invertPointer`.
+ * Colours are CSS variables with defaults and elements carry classes (`series series-N`, `axis`,
+ * `grid`, `mark`, `heatmap`, `colorbar`, `legend`, `notes`), so the page can restyle them (dark
+ * mode): `--plot-ink` (text and axes, through currentColor), `--plot-series-N`, `--plot-halo`
+ * (under paths over a heatmap), `--plot-mark` (point marks), `--plot-background-solid` (their
+ * outline), `--plot-background` and `--plot-area`. Heatmap cells keep viridis in both modes.
+ * The root's data attributes give the plot box, domains and scales for `invertPointer`; for
+ * bars the pointer's x is the value and y the category index (row 0 at the top).
  */
 import { barValue, categoryNames } from '../figure/categories.js';
 import { hex, viridis } from '../figure/colormap.js';

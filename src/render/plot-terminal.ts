@@ -62,7 +62,7 @@ function axisTitle(label: string, scale: Scale | undefined): string {
 
 /** Line charts and heatmaps: a braille canvas over an optional heatmap layer, with both axes. */
 function renderXY(fig: Figure, width: number, heightOpt: number | undefined, styles: Styles): Row[] {
-  const H = Math.max(2, Math.floor(heightOpt ?? Math.min(22, Math.max(8, Math.round(width / 4)))));
+  const H = Number.isFinite(heightOpt) ? Math.max(2, Math.floor(heightOpt!)) : Math.min(22, Math.max(8, Math.round(width / 4)));
   const xKind: Scale = fig.x.scale ?? 'linear';
   const yKind: Scale = fig.y.scale ?? 'linear';
   const grid = fig.kind === 'heatmap' ? fig.grid : undefined;
