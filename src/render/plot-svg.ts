@@ -328,17 +328,36 @@ function seriesSvg(s: Series, i: number, sx: ScaleFn, sy: ScaleFn, xk: Scale, yk
       for (const [X, Y] of P) if (inside(X, Y)) dots += markerPath(i, X, Y);
       continue;
     }
+    // points closer than half a unit to the last one written are skipped (a 3000-step descent
+    // path is mostly that), but a run's last point and the points where clipping breaks it stay
     let pen: readonly [number, number] | undefined;
+    let last: readonly [number, number] = [NaN, NaN];
+    let pending: readonly [number, number] | undefined;
+    const flush = (): void => {
+      if (pending !== undefined) d += `L${n(pending[0])} ${n(pending[1])}`;
+      pending = undefined;
+    };
     for (let p = 1; p < P.length; p++) {
       const seg = clipSegment(P[p - 1]![0], P[p - 1]![1], P[p]![0], P[p]![1], x0, x1, y0, y1);
       if (seg === undefined) {
+        flush();
         pen = undefined;
         continue;
       }
-      if (pen === undefined || Math.abs(pen[0] - seg[0]) > 1e-6 || Math.abs(pen[1] - seg[1]) > 1e-6) d += `M${n(seg[0])} ${n(seg[1])}`;
-      d += `L${n(seg[2])} ${n(seg[3])}`;
-      pen = [seg[2], seg[3]];
+      if (pen === undefined || Math.abs(pen[0] - seg[0]) > 1e-6 || Math.abs(pen[1] - seg[1]) > 1e-6) {
+        flush();
+        d += `M${n(seg[0])} ${n(seg[1])}`;
+        last = [seg[0], seg[1]];
+      }
+      const end = [seg[2], seg[3]] as const;
+      if (Math.abs(end[0] - last[0]) >= 0.5 || Math.abs(end[1] - last[1]) >= 0.5) {
+        d += `L${n(end[0])} ${n(end[1])}`;
+        last = end;
+        pending = undefined;
+      } else pending = end;
+      pen = end;
     }
+    flush();
   }
   const name = escapeXml(s.name);
   const dash = DASHES[i % DASHES.length]!;
