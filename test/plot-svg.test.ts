@@ -3,7 +3,7 @@ import { hex, viridis } from '../src/figure/colormap.js';
 import type { Figure } from '../src/figure/model.js';
 import { invertPointer, parseNumbers } from '../src/figure/scale.js';
 import { escapeXml, renderFigureSvg } from '../src/render/plot-svg.js';
-import { curves, lines, regressionFigure, series } from './helpers/figure-fixtures.js';
+import { curves, lines, randomFigures, regressionFigure, series } from './helpers/figure-fixtures.js';
 
 const attr = (svg: string, name: string): string => new RegExp(`<svg [^>]*\\b${name}="([^"]*)"`).exec(svg)![1]!;
 
@@ -140,6 +140,15 @@ describe('SVG figures', () => {
     expect(svg).toContain('b: no bar for two (not finite)');
     expect(attr(svg, 'data-y-domain')).toBe('1.5 -0.5');
     expect(wellFormed(svg)).toBe(true);
+  });
+
+  it('never throw, stay well-formed and write no NaN or Infinity coordinate, whatever the values', () => {
+    randomFigures(200, 7).forEach((fig, k) => {
+      const svg = renderFigureSvg(fig, { width: 200 + ((k * 53) % 800), height: 150 + ((k * 29) % 600) });
+      // the root's data attributes carry the domains as they are (1e+308 included)
+      expect(svg.replace(/data-[a-z-]+="[^"]*"/g, '')).not.toMatch(/NaN|Infinity|undefined/);
+      expect(wellFormed(svg)).toBe(true);
+    });
   });
 
   it('match the looked-at snapshot of a small figure', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Figure } from '../src/figure/model.js';
 import { viridis } from '../src/figure/colormap.js';
 import { MARKERS, RAMP, renderFigureTerminal, type PlotPaint } from '../src/render/plot-terminal.js';
-import { curves, lines, regressionFigure, series } from './helpers/figure-fixtures.js';
+import { curves, lines, randomFigures, regressionFigure, series } from './helpers/figure-fixtures.js';
 
 /** A fake paint that shows what was painted how: <i>…</i> series, [fg|bg]… heat, {…} dim, #…# title. */
 const fake: PlotPaint = {
@@ -235,6 +235,21 @@ describe('every figure fits its width', () => {
       }
     });
   }
+});
+
+describe('edge cases', () => {
+  it('never throw and always fit, whatever the values (NaN, ±Infinity, subnormals, ±1e308, bad domains)', () => {
+    const tooWide: string[] = [];
+    randomFigures(200).forEach((fig, k) => {
+      const width = 40 + ((k * 37) % 161);
+      for (const paint of [undefined, fake]) {
+        const out = renderFigureTerminal(fig, { width, paint });
+        const text = paint === undefined ? out : unpaint(out);
+        for (const l of text.split('\n')) if (cols(l) > width) tooWide.push(`figure ${k}, width ${width}: ${l}`);
+      }
+    });
+    expect(tooWide).toEqual([]);
+  });
 });
 
 describe('snapshots (looked at by eye)', () => {

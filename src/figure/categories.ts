@@ -1,10 +1,16 @@
 /** Bars' categories and values, as both renderers read them from the model. */
 import type { Figure, Series } from './model.js';
 
+/** Without names, bars are drawn for x = 0, 1, … below this (a bar chart, not a histogram). */
+export const MAX_CATEGORIES = 1000;
+
 /** The figure's categories, or "0", "1", … up to the largest integer x of any series. */
 export function categoryNames(fig: Figure): string[] {
   if (fig.categories !== undefined) return [...fig.categories];
-  const n = fig.series.reduce((m, s) => Math.max(m, ...s.points.map((p) => (Number.isInteger(p[0]) && p[0] >= 0 ? p[0] + 1 : 0))), 0);
+  let n = 0;
+  for (const s of fig.series) {
+    for (const [x] of s.points) if (Number.isInteger(x) && x >= 0 && x < MAX_CATEGORIES && x + 1 > n) n = x + 1;
+  }
   return Array.from({ length: n }, (_, i) => String(i));
 }
 

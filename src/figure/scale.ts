@@ -71,7 +71,8 @@ export function niceDomain(domain: Domain, scale: Scale = 'linear', count = 5): 
     const a = Math.log10(lo);
     const b = Math.log10(hi);
     if (b - a < 1) return [lo, hi];
-    return [pow10(Math.floor(a + 1e-9)), pow10(Math.ceil(b - 1e-9))];
+    // decades the doubles hold: 1e-324 is 0 and 1e309 is Infinity
+    return [pow10(Math.max(-323, Math.floor(a + 1e-9))), pow10(Math.min(308, Math.ceil(b - 1e-9)))];
   }
   const step = tickStep(lo, hi, count);
   if (step === undefined) return [lo, hi];
@@ -120,6 +121,15 @@ export interface Ticks {
  * than two decades.
  */
 export function ticks(domain: Domain, scale: Scale = 'linear', count = 5): Ticks {
+  const t = rawTicks(domain, scale, count);
+  // near the float limits a step underflows or overflows: drop what is not on the axis
+  const span = domain[1] - domain[0];
+  const keep = t.values.map((v) => usable(v, scale) && v >= domain[0] - span * 1e-9 && v <= domain[1] + span * 1e-9);
+  if (keep.every(Boolean)) return t;
+  return { values: t.values.filter((_, i) => keep[i]), labels: t.labels.filter((_, i) => keep[i]) };
+}
+
+function rawTicks(domain: Domain, scale: Scale, count: number): Ticks {
   const [lo, hi] = domain;
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return { values: [], labels: [] };
   const n = Math.max(1, Math.round(count));
@@ -223,15 +233,21 @@ export function makeScale(kind: Scale, domain: Domain, range: Domain): ScaleFn {
   const d0 = f(domain[0]);
   const d1 = f(domain[1]);
   const [r0, r1] = range;
-  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  // a fraction of the span, by division: a span of a few subnormals would make a factor
+  // (r1 - r0) / span infinite (and 0 · Infinity is NaN); a span past the float range is halved
+  const span = d1 - d0;
+  const wide = !Number.isFinite(span);
+  const frac = (u: number): number =>
+    span === 0 ? 0.5 : wide ? (u / 2 - d0 / 2) / (d1 / 2 - d0 / 2) : (u - d0) / span;
   return {
     kind,
     domain,
     range,
-    map: (v) => (usable(v, kind) ? r0 + (f(v) - d0) * k : NaN),
+    map: (v) => (usable(v, kind) ? r0 + frac(f(v)) * (r1 - r0) : NaN),
     invert: (p) => {
-      const t = d1 === d0 ? d0 : d0 + (p - r0) / k;
-      return log ? Math.pow(10, t) : t;
+      const t = r1 === r0 ? 0.5 : (p - r0) / (r1 - r0);
+      const u = wide ? 2 * (d0 / 2 + t * (d1 / 2 - d0 / 2)) : d0 + t * span;
+      return log ? Math.pow(10, u) : u;
     },
   };
 }
@@ -290,6 +306,15 @@ export function clipSegment(
     }
   }
   return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
+}
+
+/**
+ * A mapped coordinate kept within ±1e7 (pixels or dots): a value near the float limits maps
+ * to ±Infinity or to numbers whose differences overflow, and the clipping arithmetic would
+ * give NaN. So far off the frame, the visible part of a segment barely moves.
+ */
+export function tame(p: number): number {
+  return p > 1e7 ? 1e7 : p < -1e7 ? -1e7 : p;
 }
 
 /** The runs of consecutive points both of whose coordinates are usable: the pieces of a line. */

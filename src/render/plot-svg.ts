@@ -3,15 +3,19 @@
  * (src/figure/scale.ts), axes with grid lines, line/point series, heatmap cells in viridis,
  * horizontal bars, marks and the non-finite notes. Every text is XML-escaped; there are no
  * scripts, event handlers, ids or external references, so several figures can share a page.
- * Colours are CSS variables with defaults (`--plot-series-0` …, `currentColor` for ink) and
- * elements carry classes, so the page can restyle them (dark mode). The root's data attributes
- * give the plot box, domains and scales for `invertPointer`.
+ * Colours are CSS variables with defaults and elements carry classes (`series series-N`, `axis`,
+ * `grid`, `mark`, `heatmap`, `colorbar`, `legend`, `notes`), so the page can restyle them (dark
+ * mode): `--plot-ink` (text and axes, through currentColor), `--plot-series-N`, `--plot-halo`
+ * (under paths over a heatmap), `--plot-mark` (point marks), `--plot-background-solid` (their
+ * outline), `--plot-background` and `--plot-area`. Heatmap cells keep viridis in both modes.
+ * The root's data attributes give the plot box, domains and scales for `invertPointer`; for
+ * bars the pointer's x is the value and y the category index (row 0 at the top).
  */
 import { barValue, categoryNames } from '../figure/categories.js';
 import { hex, viridis } from '../figure/colormap.js';
 import type { Figure, Scale, Series } from '../figure/model.js';
 import {
-  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, ticks, usable,
+  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, tame, ticks, usable,
   type Domain, type ScaleFn,
 } from '../figure/scale.js';
 
@@ -318,23 +322,42 @@ function seriesSvg(s: Series, i: number, sx: ScaleFn, sy: ScaleFn, xk: Scale, yk
   let dots = '';
   let drawn = 0;
   for (const run of segments(s.points, xk, yk)) {
-    const P = run.map(([x, y]) => [sx.map(x), sy.map(y)] as const);
+    const P = run.map(([x, y]) => [tame(sx.map(x)), tame(sy.map(y))] as const);
     for (const [X, Y] of P) if (inside(X, Y)) drawn++;
     if (s.style === 'points' || P.length === 1) {
       for (const [X, Y] of P) if (inside(X, Y)) dots += markerPath(i, X, Y);
       continue;
     }
+    // points closer than half a unit to the last one written are skipped (a 3000-step descent
+    // path is mostly that), but a run's last point and the points where clipping breaks it stay
     let pen: readonly [number, number] | undefined;
+    let last: readonly [number, number] = [NaN, NaN];
+    let pending: readonly [number, number] | undefined;
+    const flush = (): void => {
+      if (pending !== undefined) d += `L${n(pending[0])} ${n(pending[1])}`;
+      pending = undefined;
+    };
     for (let p = 1; p < P.length; p++) {
       const seg = clipSegment(P[p - 1]![0], P[p - 1]![1], P[p]![0], P[p]![1], x0, x1, y0, y1);
       if (seg === undefined) {
+        flush();
         pen = undefined;
         continue;
       }
-      if (pen === undefined || Math.abs(pen[0] - seg[0]) > 1e-6 || Math.abs(pen[1] - seg[1]) > 1e-6) d += `M${n(seg[0])} ${n(seg[1])}`;
-      d += `L${n(seg[2])} ${n(seg[3])}`;
-      pen = [seg[2], seg[3]];
+      if (pen === undefined || Math.abs(pen[0] - seg[0]) > 1e-6 || Math.abs(pen[1] - seg[1]) > 1e-6) {
+        flush();
+        d += `M${n(seg[0])} ${n(seg[1])}`;
+        last = [seg[0], seg[1]];
+      }
+      const end = [seg[2], seg[3]] as const;
+      if (Math.abs(end[0] - last[0]) >= 0.5 || Math.abs(end[1] - last[1]) >= 0.5) {
+        d += `L${n(end[0])} ${n(end[1])}`;
+        last = end;
+        pending = undefined;
+      } else pending = end;
+      pen = end;
     }
+    flush();
   }
   const name = escapeXml(s.name);
   const dash = DASHES[i % DASHES.length]!;

@@ -1,7 +1,7 @@
 /**
- * The terminal plots' parts: character cells, styles, title, legend and note rows. Cells: a row is an array of one-column cells, each with the
- * colour it is painted in, so a line's width is known before any escape code is added and runs
- * of one colour are painted in one call.
+ * The terminal plots' parts: character cells, styles, title, legend and note rows. A row is an
+ * array of one-column cells, each with the colour it is painted in, so a line's width is known
+ * before any escape code is added and runs of one colour are painted in one call.
  */
 import type { RGB } from '../figure/colormap.js';
 import type { Figure } from '../figure/model.js';
@@ -9,7 +9,14 @@ import type { Figure } from '../figure/model.js';
 /**
  * Colours for the terminal plots, given by the caller (the CLI with chalk, tests with a fake);
  * no paint means no colour. Each function gets the text of a run of cells and returns it
- * painted; the renderer never decides whether colour is on.
+ * painted; the renderer never decides whether colour is on. With chalk (which downsamples
+ * truecolor to 256 or 16 colours by its level), e.g.:
+ *
+ *     series: (i, s) => chalk.hex(PALETTE[i % PALETTE.length])(s),
+ *     heat: (fg, bg, s) => { let c = chalk; if (fg) c = c.rgb(...fg); if (bg) c = c.bgRgb(...bg); return c(s); },
+ *     dim: (s) => chalk.dim(s),
+ *     title: (s) => chalk.bold(s),
+ *     over: (i, bg, s) => chalk.hex('#ffffff').bgRgb(...bg)(s),
  */
 export interface PlotPaint {
   /** Series i's colour (its line, markers, legend glyph, bars). */

@@ -7,11 +7,11 @@
 import { viridis, type RGB } from '../figure/colormap.js';
 import type { Figure, Scale, Series } from '../figure/model.js';
 import {
-  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, ticks, usable,
+  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, tame, ticks, usable,
   type Domain, type ScaleFn, type Ticks,
 } from '../figure/scale.js';
 import {
-  blankRow, clip, legendRows, makeStyles, marker, MARKERS, noteRows, put, rowText, textRow, textWidth, titleRows,
+  blankRow, clip, legendRows, makeStyles, marker, noteRows, put, rowText, textRow, textWidth, titleRows,
   type Cell, type PlotPaint, type Row, type Style, type Styles,
 } from './plot-terminal-parts.js';
 import { renderBarsTerminal } from './plot-terminal-bars.js';
@@ -62,7 +62,7 @@ function axisTitle(label: string, scale: Scale | undefined): string {
 
 /** Line charts and heatmaps: a braille canvas over an optional heatmap layer, with both axes. */
 function renderXY(fig: Figure, width: number, heightOpt: number | undefined, styles: Styles): Row[] {
-  const H = Math.max(2, Math.floor(heightOpt ?? Math.min(22, Math.max(8, Math.round(width / 4)))));
+  const H = Number.isFinite(heightOpt) ? Math.max(2, Math.floor(heightOpt!)) : Math.min(22, Math.max(8, Math.round(width / 4)));
   const xKind: Scale = fig.x.scale ?? 'linear';
   const yKind: Scale = fig.y.scale ?? 'linear';
   const grid = fig.kind === 'heatmap' ? fig.grid : undefined;
@@ -280,7 +280,7 @@ function drawSeries(
   const visited: number[] = [];
   const inside = (X: number, Y: number): boolean => X >= -0.5 && X <= maxX && Y >= -0.5 && Y <= maxY;
   for (const run of segments(s.points, xKind, yKind)) {
-    const P = run.map(([x, y]) => [xd.map(x), yd.map(y)] as const);
+    const P = run.map(([x, y]) => [tame(xd.map(x)), tame(yd.map(y))] as const);
     for (const [X, Y] of P) if (inside(X, Y)) drawn++;
     if (s.style === 'points' || P.length === 1) {
       for (const [X, Y] of P) {

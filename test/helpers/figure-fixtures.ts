@@ -35,3 +35,40 @@ export function regressionFigure(): Figure {
 export function visible(s: string): string {
   return s.replace(/\x1b\[[0-9;]*m/g, '');
 }
+
+/**
+ * Deterministic random figures full of edge cases: NaN, ±Infinity, ±0, subnormals, values near
+ * the float limits, bad fixed domains, log scales over non-positive data, long labels.
+ */
+export function randomFigures(count: number, seed = 1): Figure[] {
+  let st = seed;
+  const rnd = (): number => (st = (st * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const specials = [NaN, Infinity, -Infinity, 0, -0, 1e308, -1e308, 1e-300, 5e-324, 1, -1];
+  const val = (): number => (rnd() < 0.3 ? specials[Math.floor(rnd() * specials.length)]! : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 12 - 6));
+  const scale = (): 'log' | 'linear' => (rnd() < 0.4 ? 'log' : 'linear');
+  const domain = (): [number, number] | undefined => (rnd() < 0.2 ? [val(), val()] : undefined);
+  const figs: Figure[] = [];
+  for (let t = 0; t < count; t++) {
+    const kind = (['lines', 'heatmap', 'bars'] as const)[t % 3]!;
+    const series = Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => ({
+      name: `s${i}${'x'.repeat(Math.floor(rnd() * 30))}`,
+      style: rnd() < 0.3 ? ('points' as const) : ('line' as const),
+      points: Array.from({ length: Math.floor(rnd() * 30) }, (_, k) => [rnd() < 0.8 ? k : val(), val()] as const),
+    }));
+    const gx = Array.from({ length: Math.floor(rnd() * 6) }, (_, i) => (rnd() < 0.8 ? i : val()));
+    const gy = Array.from({ length: Math.floor(rnd() * 6) }, (_, i) => (rnd() < 0.8 ? i : val()));
+    const fig: Figure = {
+      title: 'T'.repeat(Math.floor(rnd() * 250)),
+      kind,
+      x: { label: 'x', scale: scale(), ...(domain() ? { domain: domain()! } : {}) },
+      y: { label: 'y', scale: scale(), ...(domain() ? { domain: domain()! } : {}) },
+      series,
+      marks: rnd() < 0.5 ? [{ kind: 'vline', x: val(), label: 'v' }, { kind: 'hline', y: val(), label: 'h'.repeat(50) }, { kind: 'point', x: val(), y: val(), label: 'p' }] : [],
+      ...(kind === 'heatmap' && rnd() < 0.9 ? { grid: { x: gx, y: gy, values: gy.map(() => gx.map(() => val())), label: 'g', scale: scale() } } : {}),
+      ...(kind === 'bars' && rnd() < 0.5 ? { categories: ['a', 'b'.repeat(60), 'c'] } : {}),
+      ...(rnd() < 0.3 ? { note: 'note '.repeat(40) } : {}),
+    };
+    figs.push(fig);
+  }
+  return figs;
+}
