@@ -1,4 +1,4 @@
-import { loopDims } from './iteration.js';
+import { forEachLoopRun, loopDims, type LoopDim } from './iteration.js';
 import { DenseTensor, elements, forEachRow, normDim, type Tensor } from './tensor.js';
 
 /*
@@ -235,36 +235,41 @@ export function cascadeSum(x: Float32Array, offset = 0, size = x.length - offset
 }
 
 /**
- * cascade_sum over all elements of t, as its 2-D loop reads them (SumKernel.cpp): a tensor
- * that covers one block of its storage (contiguous, or transposed) is summed in memory order as
- * one contiguous run; a strided run (a diagonal, a column) through row_sum one float at a time;
- * rows of a 2-D loop (a slice of rows) each summed, contiguous or not, and added in turn into
- * the zero-filled output. The other loops of cascade_sum (vectorized_outer_sum, the 4-column
- * scalar_outer_sum, loops over 3 or more dims) are not implemented and throw.
+ * cascade_sum over all elements of t, as its 2-D loop reads them (SumKernel.cpp), in
+ * TensorIterator's order (iteration.ts): a tensor that covers one block of its storage
+ * (contiguous, or transposed) is one contiguous run; otherwise each innermost run (a row of a
+ * slice, a diagonal, a column) is summed on its own, contiguous runs of 8 or more by
+ * vectorized_inner_sum, any other by row_sum one float at a time (scalar_inner_sum), and added
+ * in turn into the zero-filled output. The loops cascade_sum would run instead when the next
+ * dim out is the contiguous one or has the smaller stride (vectorized_outer_sum,
+ * scalar_outer_sum: only a broadcast view can order its dims so) are not implemented and throw.
  */
 export function sumAll(t: Tensor): number {
   if (t.isContiguous()) return cascadeSum(elements(t));
   const dims = loopDims(t);
-  if (dims.some((d) => d.stride <= 0)) throw new RangeError('sum: a broadcast (stride 0) view is not implemented');
-  const s = t.storage;
-  if (dims.length === 1 && dims[0]!.stride === 1) return cascadeSum(s, t.offset, dims[0]!.size);
-  const runSum = (base: number, size: number, stride: number): number => {
-    if (stride === 1 && size >= VEC) return cascadeSum(s, base, size);
-    const run = new Float32Array(size);
-    for (let k = 0; k < size; k++) run[k] = s[base + k * stride]!;
-    const sum = new CascadeSum(size, true);
-    sum.add(run);
-    return sum.result();
-  };
-  if (dims.length === 1) return runSum(t.offset, dims[0]!.size, dims[0]!.stride);
-  const [inner, outer] = dims as [{ size: number; stride: number }, { size: number; stride: number }];
-  if (dims.length === 2 && ((inner.stride === 1 && inner.size >= VEC) || !(outer.stride === 1 && outer.size >= VEC))) {
-    // vectorized_inner_sum, or scalar_inner_sum (inner stride below the outer one): row by row
-    let out = 0;
-    for (let j = 0; j < outer.size; j++) out = f(out + runSum(t.offset + j * outer.stride, inner.size, inner.stride));
-    return out;
+  if (dims.length >= 2) {
+    const [inner, outer] = dims as [LoopDim, LoopDim];
+    const innerVectorized = inner.stride === 1 && inner.size >= VEC;
+    if (!innerVectorized && ((outer.stride === 1 && outer.size >= VEC) || inner.stride >= outer.stride)) {
+      throw new RangeError(`sum: the outer-sum loop of this view (shape [${t.shape.join(', ')}], stride [${t.stride.join(', ')}]) is not implemented`);
+    }
   }
-  throw new RangeError(`sum: this strided view (shape [${t.shape.join(', ')}], stride [${t.stride.join(', ')}]) is not implemented`);
+  const s = t.storage;
+  let out = 0;
+  forEachLoopRun(t, (base, stride, size) => {
+    let run: number;
+    if (stride === 1 && size >= VEC) {
+      run = cascadeSum(s, base, size);
+    } else {
+      const x = new Float32Array(size);
+      for (let k = 0; k < size; k++) x[k] = s[base + k * stride]!;
+      const sum = new CascadeSum(size, true);
+      sum.add(x);
+      run = sum.result();
+    }
+    out = f(out + run);
+  });
+  return out;
 }
 
 /** `t.sum()` */
