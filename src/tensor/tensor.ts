@@ -22,42 +22,53 @@ function clipBound(v: number | undefined, n: number, open: number): number {
 }
 
 export class Tensor {
-  /** The ndarray view: storage (`nd.data`), shape, stride and offset. */
-  readonly nd: View;
+  /** The storage every view of it shares. */
+  readonly storage: Float32Array;
+  readonly shape: readonly number[];
+  /** Elements between neighbours along each dim (0 for a broadcast dim), as `t.stride()`. */
+  readonly stride: readonly number[];
+  /** Position of element [0, ..., 0] in the storage, as `t.storage_offset()`. */
+  readonly offset: number;
+  readonly numel: number;
+  private view: View | undefined;
 
   /**
    * A tensor over `data`: row-major when no strides are given (then `data` must hold exactly
-   * numel floats), otherwise the view (shape, stride, offset) of the storage `data`.
+   * numel floats), otherwise the view (shape, stride, offset) of the storage `data`; or the
+   * tensor of an ndarray view.
    */
   constructor(data: Float32Array | View, shape?: readonly number[], stride?: readonly number[], offset = 0) {
     if (!(data instanceof Float32Array)) {
-      this.nd = data;
+      this.storage = data.data;
+      this.shape = data.shape;
+      this.stride = data.stride;
+      this.offset = data.offset;
+      this.numel = numelOf(data.shape);
+      this.view = data;
       return;
     }
     const dims = shape ?? [data.length];
-    if (stride === undefined && data.length !== numelOf(dims)) {
-      throw new RangeError(`tensor of shape [${dims.join(', ')}] needs ${numelOf(dims)} values, got ${data.length}`);
+    const numel = numelOf(dims);
+    if (stride === undefined && data.length !== numel) {
+      throw new RangeError(`tensor of shape [${dims.join(', ')}] needs ${numel} values, got ${data.length}`);
     }
-    this.nd = ndarray(data, dims.slice(), (stride ?? rowMajorStrides(dims)).slice(), offset);
+    this.storage = data;
+    this.shape = dims.slice();
+    this.stride = stride === undefined ? rowMajorStrides(dims) : stride.slice();
+    this.offset = offset;
+    this.numel = numel;
+    this.view = undefined;
   }
 
-  get shape(): readonly number[] {
-    return this.nd.shape;
-  }
-
-  /** Elements between neighbours along each dim (0 for a broadcast dim), as `t.stride()`. */
-  get stride(): readonly number[] {
-    return this.nd.stride;
-  }
-
-  /** Position of element [0, ..., 0] in the storage, as `t.storage_offset()`. */
-  get offset(): number {
-    return this.nd.offset;
-  }
-
-  /** The storage every view of it shares. */
-  get storage(): Float32Array {
-    return this.nd.data;
+  /**
+   * The ndarray view (data, shape, stride, offset) of this tensor, which the view ops use. Made
+   * on first use: ndarray compiles a view class per dimension with `new Function` and its
+   * constructor inspects the array's type, which together cost several milliseconds of a cold
+   * start if every computed tensor made one; most never take a view.
+   */
+  get nd(): View {
+    this.view ??= ndarray(this.storage, this.shape as number[], this.stride as number[], this.offset);
+    return this.view;
   }
 
   /**
@@ -66,15 +77,11 @@ export class Tensor {
    */
   protected get data(): Float32Array {
     if (!this.isDense()) throw new TypeError('tensor.data of a strided view: call .contiguous() first');
-    return this.nd.data;
-  }
-
-  get numel(): number {
-    return numelOf(this.nd.shape);
+    return this.storage;
   }
 
   get ndim(): number {
-    return this.nd.shape.length;
+    return this.shape.length;
   }
 
   /** `tensor.size(dim)`; a negative dim counts from the end. */
@@ -84,7 +91,7 @@ export class Tensor {
 
   /** `t.is_contiguous()`: row-major strides, size-1 dims' strides ignored (any offset). */
   isContiguous(): boolean {
-    const { shape, stride } = this.nd;
+    const { shape, stride } = this;
     let expected = 1;
     for (let d = shape.length - 1; d >= 0; d--) {
       const n = shape[d]!;
@@ -99,7 +106,7 @@ export class Tensor {
 
   /** Contiguous, from offset 0 and over the whole storage: what `.data` may hand out. */
   isDense(): boolean {
-    return this.nd.offset === 0 && this.nd.data.length === this.numel && this.isContiguous();
+    return this.offset === 0 && this.storage.length === this.numel && this.isContiguous();
   }
 
   /**
@@ -111,8 +118,8 @@ export class Tensor {
     if (this instanceof DenseTensor) return this;
     const n = this.numel;
     if (this.isContiguous()) {
-      const s = this.nd.data;
-      const data = this.nd.offset === 0 && s.length === n ? s : s.subarray(this.nd.offset, this.nd.offset + n);
+      const s = this.storage;
+      const data = this.offset === 0 && s.length === n ? s : s.subarray(this.offset, this.offset + n);
       return new DenseTensor(data, this.shape);
     }
     return new DenseTensor(gather(this), this.shape);
@@ -122,7 +129,7 @@ export class Tensor {
   item(): number {
     if (this.numel !== 1) throw new RangeError(`item() needs one element, tensor has ${this.numel}`);
     // (a one-element view's only element is at its offset, whatever its strides)
-    return this.nd.data[this.nd.offset]!;
+    return this.storage[this.offset]!;
   }
 
   /** `.tolist()` of a 1-D tensor. */
@@ -132,7 +139,11 @@ export class Tensor {
 
   /** `t[i0, i1, ...]` read through the strides (all dims indexed, no wrap). */
   get(...index: number[]): number {
-    return this.nd.get(...index);
+    if (index.length !== this.ndim) throw new RangeError(`get: ${index.length} indices for a ${this.ndim}-d tensor`);
+    // (ndarray's get, without making the view for it)
+    let at = this.offset;
+    for (let d = 0; d < index.length; d++) at += index[d]! * this.stride[d]!;
+    return this.storage[at]!;
   }
 
   /**
@@ -146,7 +157,7 @@ export class Tensor {
   }
 
   clone(): DenseTensor {
-    return new DenseTensor(this.isDense() ? this.nd.data.slice() : gather(this), this.shape);
+    return new DenseTensor(this.isDense() ? this.storage.slice() : gather(this), this.shape);
   }
 
   /*
@@ -203,20 +214,20 @@ export class Tensor {
     const a = normDim(dim1, this.ndim);
     const b = normDim(dim2, this.ndim);
     if (a === b) throw new RangeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
-    const { shape, stride } = this.nd;
+    const { shape, stride } = this;
     const len = Math.max(0, offset >= 0 ? Math.min(shape[a]!, shape[b]! - offset) : Math.min(shape[a]! + offset, shape[b]!));
-    let start = this.nd.offset;
+    let start = this.offset;
     if (len > 0) start += offset >= 0 ? offset * stride[b]! : -offset * stride[a]!;
     const keep = shape.map((_, k) => k).filter((k) => k !== a && k !== b);
-    return new Tensor(this.nd.data, [...keep.map((k) => shape[k]!), len], [...keep.map((k) => stride[k]!), stride[a]! + stride[b]!], start);
+    return new Tensor(this.storage, [...keep.map((k) => shape[k]!), len], [...keep.map((k) => stride[k]!), stride[a]! + stride[b]!], start);
   }
 
   /** `t.unsqueeze(dim)`: a new size-1 dim, with the stride PyTorch gives it (size*stride of the dim after, or 1 at the end). */
   unsqueeze(dim: number): Tensor {
     const d = normDim(dim, this.ndim + 1);
-    const { shape, stride } = this.nd;
+    const { shape, stride } = this;
     const s = d >= shape.length ? 1 : shape[d]! * stride[d]!;
-    return new Tensor(this.nd.data, [...shape.slice(0, d), 1, ...shape.slice(d)], [...stride.slice(0, d), s, ...stride.slice(d)], this.nd.offset);
+    return new Tensor(this.storage, [...shape.slice(0, d), 1, ...shape.slice(d)], [...stride.slice(0, d), s, ...stride.slice(d)], this.offset);
   }
 
   /**
@@ -224,7 +235,7 @@ export class Tensor {
    * position reads the same element; -1 keeps a dim. This is how broadcasting reads its operands.
    */
   expand(shape: readonly number[]): Tensor {
-    const { shape: own, stride } = this.nd;
+    const { shape: own, stride } = this;
     const lead = shape.length - own.length;
     if (lead < 0) throw new RangeError(`expand: [${shape.join(', ')}] has fewer dims than [${own.join(', ')}]`);
     const outShape: number[] = [];
@@ -245,7 +256,7 @@ export class Tensor {
         throw new RangeError(`expand: size ${own[j]} of dim ${j} cannot be expanded to ${size}`);
       }
     });
-    return new Tensor(this.nd.data, outShape, outStride, this.nd.offset);
+    return new Tensor(this.storage, outShape, outStride, this.offset);
   }
 
   /** `t[...] = v` for every element of this view, written through to the storage (v cast to float32 once, as fill_ does). */
@@ -253,11 +264,11 @@ export class Tensor {
     const v = Math.fround(value);
     if (this.numel === 0) return this;
     if (this.isContiguous()) {
-      this.nd.data.fill(v, this.nd.offset, this.nd.offset + this.numel);
+      this.storage.fill(v, this.offset, this.offset + this.numel);
       return this;
     }
     forEachRow(this, (base, step, n) => {
-      const s = this.nd.data;
+      const s = this.storage;
       if (step === 1) s.fill(v, base, base + n);
       else for (let k = 0; k < n; k++) s[base + k * step] = v;
     });
@@ -270,7 +281,7 @@ export class Tensor {
     const values = gather(from);
     let at = 0;
     forEachRow(this, (base, step, n) => {
-      const s = this.nd.data;
+      const s = this.storage;
       for (let k = 0; k < n; k++) s[base + k * step] = values[at++]!;
     });
     return this;
@@ -285,7 +296,7 @@ export class DenseTensor extends Tensor {
 
   /** The elements in row-major order: the storage itself, so writes to it change the tensor. */
   override get data(): Float32Array {
-    return this.nd.data;
+    return this.storage;
   }
 }
 
@@ -294,7 +305,7 @@ export class DenseTensor extends Tensor {
  * its first element, stride and length (a 0-dim tensor is one run of one).
  */
 export function forEachRow(t: Tensor, row: (base: number, step: number, n: number) => void): void {
-  const { shape, stride, offset } = t.nd;
+  const { shape, stride, offset } = t;
   const ndim = shape.length;
   if (ndim === 0) {
     row(offset, 1, 1);
