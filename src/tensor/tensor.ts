@@ -1,10 +1,12 @@
 import ndarray from 'ndarray';
 
 /*
- * A float32 tensor is an ndarray view: a storage (a Float32Array, shared by every view of it), a
- * shape, a stride per dim and an offset, as a PyTorch tensor is. The view ops below build a new
- * view of the same storage and copy nothing, as their PyTorch namesakes do; ops that compute
- * allocate a fresh row-major storage and return a DenseTensor.
+ * A float32 tensor is laid out as an ndarray view, as a PyTorch tensor is: a storage (a
+ * Float32Array, shared by every view of it), a shape, a stride per dim and an offset. The view
+ * ops below are ndarray's (lo/hi/step, pick, transpose) or the same arithmetic on the strides
+ * (diagonal, unsqueeze, expand): they build a new view of the same storage and copy nothing, as
+ * their PyTorch namesakes do. Ops that compute allocate a fresh row-major storage and return a
+ * DenseTensor.
  *
  * Only a DenseTensor (offset 0, row-major strides, storage of exactly numel floats) exposes
  * `.data`, its elements in row-major order. On any other Tensor `.data` does not compile: code
