@@ -3,7 +3,7 @@ import { formatRepr } from '../format/index.js';
 import { contrastiveLossOfDistance } from '../losses/contrastive.js';
 import { contrastivePairs, PAIRS } from '../sections/contrastive.js';
 import { pairwiseDistance } from '../tensor/distance.js';
-import { fromData, full, zeros } from '../tensor/tensor.js';
+import { elements, fromData, full, zeros } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
 
@@ -19,7 +19,7 @@ export const figures: FigureBuilder = (ctx, options) => {
   const m = formatRepr(margin);
   const { emb1, emb2, labels } = contrastivePairs(ctx.manualSeed(), noise);
   const distance = pairwiseDistance(emb1, emb2);
-  const perPair = contrastiveLossOfDistance(distance, labels, { margin }).data;
+  const perPair = elements(contrastiveLossOfDistance(distance, labels, { margin }));
   const dist = distance.data;
 
   // the two branches are contrastive_loss's per-pair values for label 0 and label 1
@@ -27,8 +27,8 @@ export const figures: FigureBuilder = (ctx, options) => {
   for (const v of dist) if (v > longest) longest = v;
   const upper = Math.ceil(Math.max(2 * Math.abs(margin), longest) * 1.1);
   const d = fromData(sweep(0, upper, STEPS));
-  const similar = contrastiveLossOfDistance(d, zeros(d.shape), { margin }).data;
-  const dissimilar = contrastiveLossOfDistance(d, full(d.shape, 1), { margin }).data;
+  const similar = elements(contrastiveLossOfDistance(d, zeros(d.shape), { margin }));
+  const dissimilar = elements(contrastiveLossOfDistance(d, full(d.shape, 1), { margin }));
 
   // the similar branch grows as ½D² out to the dissimilar pairs' distances: the y axis stops a
   // little above the margin's branch and the pairs, so that both stay readable

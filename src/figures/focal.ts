@@ -2,7 +2,7 @@ import type { Figure } from '../figure/model.js';
 import { formatRepr } from '../format/index.js';
 import { uniqueLabels } from '../report.js';
 import { mul, neg, sub } from '../tensor/elementwise.js';
-import { log, powScalar } from '../tensor/math/index.js';
+import { log, pow } from '../tensor/unary-math.js';
 import { fromData, Tensor } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series } from './series.js';
@@ -21,11 +21,11 @@ export const figures: FigureBuilder = (_ctx, options) => {
   for (let i = 0; i < POINTS; i++) p[i] = (i + 1) / POINTS;
   const pt = fromData(p);
   // focal_loss's terms with CE = -log p_t: alpha * (1 - p_t)**gamma * ce_loss, each op a float32 kernel
-  const ce = neg(fromData(log(p)));
+  const ce = neg(log(pt));
   const base = sub(1, pt);
   const names = uniqueLabels(gammas.map((g) => `γ=${formatRepr(g)}`));
   const curves = gammas.map((gamma, k) => {
-    const term = new Tensor(powScalar(base.data, gamma), base.shape);
+    const term = pow(base, gamma);
     return series(names[k]!, p, mul(mul(alpha, term), ce).data);
   });
   const figure: Figure = {

@@ -5,7 +5,7 @@ import { classificationData } from '../sections/cross-entropy.js';
 import { crossEntropyWithLabelSmoothing } from '../sections/label-smoothing.js';
 import { scatterRows_ } from '../tensor/index-ops.js';
 import { softmax } from '../tensor/softmax.js';
-import { fromData, full } from '../tensor/tensor.js';
+import { elements, fromData, full } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
 
@@ -27,8 +27,8 @@ export const figures: FigureBuilder = (ctx, options) => {
   const classes = Array.from({ length: CLASSES }, (_, k) => k);
 
   // the script's smooth_labels for example 1: full_like(ε/K), scatter_ of 1 - ε at the class
-  const smoothed = scatterRows_(full([1, CLASSES], smoothing / CLASSES), [target], 1.0 - smoothing).data;
-  const probs = softmax(fromData(logits.data.slice(0, CLASSES), [1, CLASSES]), 1).data;
+  const smoothed = elements(scatterRows_(full([1, CLASSES], smoothing / CLASSES), [target], 1.0 - smoothing));
+  const probs = elements(softmax(logits.slice(0, 0, 1), 1));
   const distribution: Figure = {
     title: `Smoothed target of example 1 (ε=${eps})`,
     kind: 'bars',

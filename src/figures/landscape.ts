@@ -49,7 +49,7 @@ function recordDescent(name: string, start: readonly number[], lr: number, steps
     ws.push([last[0], last[1]]);
     losses.push([t, last[2]]);
   }
-  ws.push([final.data[0]!, final.data[1]!]);
+  ws.push([final.get(0), final.get(1)]);
   return { path: { name, points: ws }, loss: { name, points: losses } };
 }
 

@@ -2,7 +2,7 @@ import type { Figure, Mark } from '../figure/model.js';
 import { formatFixed, formatRepr } from '../format/index.js';
 import { taskLosses } from '../sections/multitask.js';
 import { add, mul, neg } from '../tensor/elementwise.js';
-import { exp, log } from '../tensor/math/index.js';
+import { exp, log } from '../tensor/unary-math.js';
 import { fromData, tensor, type Tensor } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
@@ -16,14 +16,14 @@ const TASKS = ['regression', 'classification'];
 
 /** One task's term of MultiTaskLoss.forward at log-variances s: exp(-s) * L + s (torch.exp: Sleef throughout). */
 function weighted(s: Tensor, loss: Tensor): Float32Array {
-  return add(mul(fromData(exp(neg(s).data), s.shape), loss), s).data;
+  return add(mul(exp(neg(s)), loss), s).data;
 }
 
 export const figures: FigureBuilder = (ctx, options) => {
   const { logVars } = options as unknown as Opts;
   const losses = taskLosses(ctx.manualSeed());
   // the minimum of exp(-s)·L + s is at s = log L (torch.log of the 0-dim loss)
-  const minima = losses.map((l) => fromData(log(l.data)));
+  const minima = losses.map((l) => log(l));
   const lo = Math.floor(Math.min(-2, ...logVars, ...minima.map((m) => m.item()))) - 1;
   const hi = Math.ceil(Math.max(3, ...logVars, ...minima.map((m) => m.item()))) + 1;
   const s = fromData(sweep(lo, hi, STEPS));

@@ -5,8 +5,8 @@ import { l1Loss } from '../losses/l1-loss.js';
 import { mseLoss } from '../losses/mse-loss.js';
 import { OUTLIER_INDICES, regressionData } from '../sections/regression.js';
 import { sub } from '../tensor/elementwise.js';
-import { cosh, log } from '../tensor/math/index.js';
-import { fromData, zeros } from '../tensor/tensor.js';
+import { cosh, log } from '../tensor/unary-math.js';
+import { elements, fromData, zeros } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
 
@@ -28,10 +28,10 @@ export const figures: FigureBuilder = (ctx, options) => {
   const range = delta > 2.5 ? Math.ceil(delta * 1.2) : 3;
   const e = fromData(sweep(-range, range, STEPS));
   const zero = zeros(e.shape);
-  const mse = mseLoss(e, zero, { reduction: 'none' }).data;
-  const mae = l1Loss(e, zero, { reduction: 'none' }).data;
-  const huber = huberLoss(e, zero, { delta, reduction: 'none' }).data;
-  const logCosh = log(cosh(sub(e, zero).data));
+  const mse = elements(mseLoss(e, zero, { reduction: 'none' }));
+  const mae = elements(l1Loss(e, zero, { reduction: 'none' }));
+  const huber = elements(huberLoss(e, zero, { delta, reduction: 'none' }));
+  const logCosh = elements(log(cosh(sub(e, zero))));
   const curves: Figure = {
     title: 'Regression losses vs error',
     kind: 'lines',

@@ -5,6 +5,7 @@ import { sub } from '../tensor/elementwise.js';
 import { mean } from '../tensor/reduce.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
+import { elements } from '../tensor/tensor.js';
 
 interface Opts {
   readonly margin: number;
@@ -28,8 +29,8 @@ export const figures: FigureBuilder = (ctx, options) => {
     x: { label: 'rank among the 16 triplets' },
     y: { label: 'distance' },
     series: [
-      series('D(a,p)', rank, distancePos.data.slice().sort(), 'points'),
-      series('D(a,n)', rank, distanceNeg.data.slice().sort(), 'points'),
+      series('D(a,p)', rank, elements(distancePos).slice().sort(), 'points'),
+      series('D(a,n)', rank, elements(distanceNeg).slice().sort(), 'points'),
     ],
     marks: [
       { kind: 'hline', y: dPos, label: `mean D(a,p)=${formatFixed(dPos, 4)}` },

@@ -1,5 +1,5 @@
 import { sleefExpf, sleefLogfInto } from '../tensor/math/index.js';
-import { Tensor } from '../tensor/tensor.js';
+import { DenseTensor, elements, type Tensor } from '../tensor/tensor.js';
 import { applyReduction, type Reduction } from './reduction.js';
 
 export interface BinaryCrossEntropyWithLogitsOptions {
@@ -64,9 +64,10 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor,
   if (input.numel !== target.numel || input.shape.some((d, i) => d !== target.shape[i])) {
     throw new RangeError(`Target size ([${target.shape.join(', ')}]) must be the same as input size ([${input.shape.join(', ')}])`);
   }
-  const x = input.data;
+  // (each element's loss is its own: a view's elements are read in row-major order)
+  const x = elements(input);
   const loss = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) loss[i] = sleefExpf(bceExpArgument(x[i]!));
-  bceWithLogitsInto(x, target.data, loss, loss, x.length);
-  return applyReduction(new Tensor(loss, input.shape), options.reduction ?? 'mean');
+  bceWithLogitsInto(x, elements(target), loss, loss, x.length);
+  return applyReduction(new DenseTensor(loss, input.shape), options.reduction ?? 'mean');
 }

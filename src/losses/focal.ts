@@ -1,9 +1,9 @@
 import { mul, sub } from '../tensor/elementwise.js';
 import { gatherRows } from '../tensor/index-ops.js';
-import { powScalar } from '../tensor/math/index.js';
 import { mean } from '../tensor/reduce.js';
 import { softmax } from '../tensor/softmax.js';
-import { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { pow } from '../tensor/unary-math.js';
 import { crossEntropy } from './cross-entropy.js';
 
 export interface FocalLossOptions {
@@ -23,6 +23,6 @@ export function focalLoss(logits: Tensor, targets: readonly number[], options: F
   const ce = crossEntropy(logits, targets, { reduction: 'none' });
   const pt = gatherRows(softmax(logits, 1), targets);
   const base = sub(1, pt);
-  const focalTerm = new Tensor(powScalar(base.data, gamma), base.shape);
+  const focalTerm = pow(base, gamma);
   return mean(mul(mul(alpha, focalTerm), ce));
 }

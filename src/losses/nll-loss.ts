@@ -1,4 +1,4 @@
-import { Tensor } from '../tensor/tensor.js';
+import { DenseTensor, type Tensor } from '../tensor/tensor.js';
 import type { Reduction } from './reduction.js';
 
 export interface NllLossOptions {
@@ -23,20 +23,22 @@ export function nllLoss(input: Tensor, target: readonly number[], options: NllLo
   const ignoreIndex = options.ignoreIndex ?? -100;
   if (input.ndim !== 2) throw new RangeError(`nllLoss: input should be 2-D (N, C), got ${input.ndim}-D`);
   const [batch, classes] = input.shape as [number, number];
+  const [rowStride, classStride] = input.stride as [number, number];
+  const s = input.storage;
   if (target.length !== batch) throw new RangeError(`nllLoss: size mismatch (got input: ${batch} rows, target: ${target.length})`);
   const picked = (b: number): number => {
     const t = target[b]!;
     if (!Number.isInteger(t) || t < 0 || t >= classes) throw new RangeError(`Target ${t} is out of bounds.`);
-    return input.data[b * classes + t]!;
+    return s[input.offset + b * rowStride + t * classStride]!;
   };
 
   if (reduction === 'none') {
     const out = new Float32Array(batch);
     for (let b = 0; b < batch; b++) out[b] = target[b] === ignoreIndex ? 0 : -picked(b);
-    return new Tensor(out, [batch]);
+    return new DenseTensor(out, [batch]);
   }
 
-  if (batch === 0) return new Tensor(Float32Array.of(reduction === 'mean' ? NaN : 0), []);
+  if (batch === 0) return new DenseTensor(Float32Array.of(reduction === 'mean' ? NaN : 0), []);
   const levelPower = Math.max(4, Math.floor(ceilLog2(batch) / LEVELS));
   const levelMask = 2 ** levelPower - 1;
   const partial = new Float64Array(LEVELS);
@@ -57,7 +59,7 @@ export function nllLoss(input: Tensor, target: readonly number[], options: NllLo
   let total = 0;
   for (let j = 0; j < LEVELS; j++) total = f(total + partial[j]!);
   if (reduction === 'mean') total = f(total / f(batch - ignored));
-  return new Tensor(Float32Array.of(total), []);
+  return new DenseTensor(Float32Array.of(total), []);
 }
 
 /** utils::CeilLog2 (aten/src/ATen/native/cpu/utils.h): 1 up to 2, else the bit length of x - 1. */

@@ -5,7 +5,7 @@ import type { Generator } from '../rng/index.js';
 import { cat } from '../tensor/cat.js';
 import { add, eq, mul } from '../tensor/elementwise.js';
 import { mean, sum } from '../tensor/reduce.js';
-import { fromData, full, Tensor, zeros } from '../tensor/tensor.js';
+import { fromData, full, zeros, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -45,8 +45,8 @@ export const section = defineSection<Opts>({
     // F.pairwise_distance(emb1_pos, emb2_pos) and (emb1_neg, emb2_neg): pairwise_distance works
     // row by row, so these are the rows of the concatenated pairs' distances that
     // contrastive_loss computed (the first PAIRS, then the rest), bit for bit
-    const posDist = mean(new Tensor(distance.data.slice(0, PAIRS), [PAIRS]));
-    const negDist = mean(new Tensor(distance.data.slice(PAIRS), [PAIRS]));
+    const posDist = mean(distance.slice(0, 0, PAIRS));
+    const negDist = mean(distance.slice(0, PAIRS));
 
     return {
       lines: [

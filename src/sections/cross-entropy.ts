@@ -5,14 +5,10 @@ import { fixed, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { div, mul, neg, sub } from '../tensor/elementwise.js';
 import { gatherRows } from '../tensor/index-ops.js';
-import { exp as expData, log as logData } from '../tensor/math/index.js';
 import { maxLastDim, mean, sumLastDim } from '../tensor/reduce.js';
 import { fromData, type Tensor } from '../tensor/tensor.js';
+import { exp, log } from '../tensor/unary-math.js';
 import { defineSection } from './types.js';
-
-// torch.exp / torch.log: vml's vec::map, Sleef on every element (tail included)
-const exp = (t: Tensor): Tensor => fromData(expData(t.data), t.shape);
-const log = (t: Tensor): Tensor => fromData(logData(t.data), t.shape);
 
 interface Opts {
   readonly scale: number;

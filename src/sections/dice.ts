@@ -3,7 +3,7 @@ import { fixed, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { MT19937 } from '../rng/mt19937.js';
 import { fillSlices_ } from '../tensor/indexing.js';
-import { Tensor, zeros } from '../tensor/tensor.js';
+import { fromData, zeros } from '../tensor/tensor.js';
 import { DiceAccumulators, DiceBuffers, diceRange, type DiceSums } from './dice-kernel.js';
 import { diceSumsParallel, diceThreads, sharedZeros } from './dice-parallel.js';
 import { defineSection } from './types.js';
@@ -82,7 +82,8 @@ export const section = defineSection<Opts>({
     const n = batchSize * height * width;
     const threads = diceThreads(n, g.source);
     // (a second thread reads the masks from shared memory)
-    const masks = threads > 1 ? new Tensor(sharedZeros(n), shape) : zeros(shape);
+    const masks = threads > 1 ? fromData(sharedZeros(n), shape) : zeros(shape);
+    // masks[i, x:x+w, y:y+h] = 1.0, written through the view (the slices clip at the edges)
     maskBoxes(g, batchSize).forEach(([x, y, w, h], i) => fillSlices_(masks, [i, [x, x + w], [y, y + h]], 1.0));
 
     const m = masks.data;

@@ -135,9 +135,9 @@ export const section = defineSection<Opts>({
         [' → Non-convex, narrow valley, harder optimization'],
         [''],
         [`Gradient descent comparison (${steps} steps, lr=${formatRepr(lr)}):`],
-        ['Quadratic final: w = [', fixed('Quadratic final w1', wQuad.data[0]!), ', ', fixed('Quadratic final w2', wQuad.data[1]!), ']'],
+        ['Quadratic final: w = [', fixed('Quadratic final w1', wQuad.get(0)), ', ', fixed('Quadratic final w2', wQuad.get(1)), ']'],
         [' Distance to optimum (0,0): ', fixed('Quadratic distance to optimum', distQuad.item())],
-        ['Rosenbrock final: w = [', fixed('Rosenbrock final w1', wRosen.data[0]!), ', ', fixed('Rosenbrock final w2', wRosen.data[1]!), ']'],
+        ['Rosenbrock final: w = [', fixed('Rosenbrock final w1', wRosen.get(0)), ', ', fixed('Rosenbrock final w2', wRosen.get(1)), ']'],
         [' Distance to optimum (1,1): ', fixed('Rosenbrock distance to optimum', distRosen.item())],
       ],
     };

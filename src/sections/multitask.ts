@@ -5,14 +5,11 @@ import { fixed } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { add, mul, neg } from '../tensor/elementwise.js';
 import { select } from '../tensor/index-ops.js';
-import { exp as expData } from '../tensor/math/index.js';
 import { sum } from '../tensor/reduce.js';
 import { stack } from '../tensor/stack.js';
 import { fromData, tensor, zeros, type Tensor } from '../tensor/tensor.js';
+import { exp } from '../tensor/unary-math.js';
 import { defineSection } from './types.js';
-
-// torch.exp of a 0-dim tensor: vml's vec::map on a partial vector, so Sleef's expf, not glibc's
-const exp = (t: Tensor): Tensor => fromData(expData(t.data), t.shape);
 
 interface Opts {
   readonly logVars: readonly number[];

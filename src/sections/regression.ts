@@ -7,9 +7,9 @@ import { fixed, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { abs, add, minimum, mul, square, sub } from '../tensor/elementwise.js';
 import { indexPut_, indexRows } from '../tensor/indexing.js';
-import { cosh, log } from '../tensor/math/index.js';
 import { mean } from '../tensor/reduce.js';
 import { fromData, tensor, type Tensor } from '../tensor/tensor.js';
+import { cosh, log } from '../tensor/unary-math.js';
 import { defineSection, type OptionDef } from './types.js';
 
 interface Opts {
@@ -48,7 +48,7 @@ export function huberLossManual(pred: Tensor, target: Tensor, delta = 1.0): Tens
 /** The script's log_cosh_loss: torch.log(torch.cosh(error)) as two vectorized kernels, then the mean. */
 export function logCoshLoss(pred: Tensor, target: Tensor): Tensor {
   const error = sub(pred, target);
-  return mean(fromData(log(cosh(error.data)), error.shape));
+  return mean(log(cosh(error)));
 }
 
 // huber_loss checks delta > 0 (aten/src/ATen/native/Loss.cpp), so the option does too.

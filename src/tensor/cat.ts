@@ -1,7 +1,7 @@
-import { Tensor } from './tensor.js';
+import { DenseTensor, elements, type Tensor } from './tensor.js';
 
 /** `torch.cat(tensors, dim)`: a copy, no arithmetic; the other dims must agree. */
-export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+export function cat(tensors: readonly Tensor[], dim = 0): DenseTensor {
   if (tensors.length === 0) throw new RangeError('cat: expects a non-empty list of tensors');
   const first = tensors[0]!;
   const ndim = first.ndim;
@@ -17,15 +17,16 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const outer = first.shape.slice(0, d).reduce((p, s) => p * s, 1);
   const blocks = tensors.map((t) => (outer === 0 ? 0 : t.numel / outer));
   const width = blocks.reduce((p, b) => p + b, 0);
+  const data = tensors.map(elements);
   const out = new Float32Array(outer * width);
   for (let o = 0; o < outer; o++) {
     let at = o * width;
-    tensors.forEach((t, k) => {
-      out.set(t.data.subarray(o * blocks[k]!, (o + 1) * blocks[k]!), at);
+    tensors.forEach((_, k) => {
+      out.set(data[k]!.subarray(o * blocks[k]!, (o + 1) * blocks[k]!), at);
       at += blocks[k]!;
     });
   }
   const shape = [...first.shape];
   shape[d] = tensors.reduce((p, t) => p + t.shape[d]!, 0);
-  return new Tensor(out, shape);
+  return new DenseTensor(out, shape);
 }

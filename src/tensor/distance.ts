@@ -1,6 +1,6 @@
 import { add, sub } from './elementwise.js';
 import { fma32 as fmaf } from './math/f32.js';
-import { Tensor } from './tensor.js';
+import { DenseTensor, elements, forEachRow, type Tensor } from './tensor.js';
 
 /*
  * The 2-norm of PyTorch 1.13's norm_kernel_tensor_iterator_impl (aten/src/ATen/native/cpu/
@@ -50,15 +50,24 @@ function scalarTail(x: Float32Array, offset: number, d: number, size: number, ac
   return acc;
 }
 
-/** `torch.norm(t, p=2, dim=-1, keepdim)` of a contiguous tensor. */
-export function norm2LastDim(t: Tensor, keepdim = false): Tensor {
+/**
+ * `torch.norm(t, p=2, dim=-1, keepdim)`: binary_kernel_reduce_lastdim, row by row wherever each
+ * row lies (rows apart, as in a slice, read in place). A last dim that is not contiguous leaves
+ * the fast path (`is_reduce_lastdim`) for the generic reduction, which is not implemented.
+ */
+export function norm2LastDim(t: Tensor, keepdim = false): DenseTensor {
   if (t.ndim === 0) return vectorNorm2(t);
   const n = t.shape[t.ndim - 1]!;
   const rows = n === 0 ? 0 : t.numel / n;
   const out = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = norm2Run(t.data, r * n, n);
+  const s = t.storage;
+  let r = 0;
+  forEachRow(t, (base, step, size) => {
+    if (step !== 1 && size > 1) throw new RangeError('norm2LastDim: a last dim that is not contiguous is not implemented');
+    out[r++] = norm2Run(s, base, size);
+  });
   const shape = keepdim ? [...t.shape.slice(0, -1), 1] : t.shape.slice(0, -1);
-  return new Tensor(out, shape);
+  return new DenseTensor(out, shape);
 }
 
 /**
@@ -66,12 +75,14 @@ export function norm2LastDim(t: Tensor, keepdim = false): Tensor {
  * coalesce into one contiguous run, so it is the same kernel over the whole data (single-threaded:
  * PyTorch splits a reduction only past 32768 elements).
  */
-export function vectorNorm2(t: Tensor): Tensor {
+export function vectorNorm2(t: Tensor): DenseTensor {
+  if (!t.isContiguous()) throw new RangeError('vectorNorm2: a tensor that is not contiguous is not implemented');
+  const x = elements(t);
   const n = t.numel;
   // (below 8 floats the kernel is its scalar tail alone: taken here, so that norm2Run's optimised
   // code, made on whole vectors, is not thrown away for a short vector)
-  const norm = n < 8 ? f(Math.sqrt(scalarTail(t.data, 0, 0, n, 0))) : norm2Run(t.data, 0, n);
-  return new Tensor(Float32Array.of(norm), []);
+  const norm = n < 8 ? f(Math.sqrt(scalarTail(x, 0, 0, n, 0))) : norm2Run(x, 0, n);
+  return new DenseTensor(Float32Array.of(norm), []);
 }
 
 export interface PairwiseDistanceOptions {
@@ -85,7 +96,7 @@ export interface PairwiseDistanceOptions {
  * norm(x1 - x2 + eps, p, dim=-1); the subtraction and the float32-cast eps are separate kernels,
  * each rounded. Only p=2 is implemented.
  */
-export function pairwiseDistance(x1: Tensor, x2: Tensor, { p = 2, eps = 1e-6, keepdim = false }: PairwiseDistanceOptions = {}): Tensor {
+export function pairwiseDistance(x1: Tensor, x2: Tensor, { p = 2, eps = 1e-6, keepdim = false }: PairwiseDistanceOptions = {}): DenseTensor {
   if (p !== 2) throw new RangeError(`pairwiseDistance: only p=2 is implemented, got p=${p}`);
   return norm2LastDim(add(sub(x1, x2), eps), keepdim);
 }

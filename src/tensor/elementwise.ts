@@ -1,4 +1,4 @@
-import { Tensor, numelOf } from './tensor.js';
+import { DenseTensor, elements, numelOf, type Tensor } from './tensor.js';
 
 /**
  * Binary float32 arithmetic with broadcasting. A Python scalar operand is wrapped by PyTorch as a
@@ -22,52 +22,26 @@ function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** Strides of `shape` read as `out` (0 where broadcast). */
-function broadcastStrides(shape: readonly number[], out: readonly number[]): number[] {
-  const strides = new Array<number>(out.length).fill(0);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const o = out.length - shape.length + i;
-    strides[o] = shape[i] === 1 ? 0 : s;
-    s *= shape[i]!;
-  }
-  return strides;
-}
+/*
+ * Every operand is read through its strides: a view (a slice, a transpose, a diagonal) is read
+ * where it lies, and a broadcast operand is its expand() to the result's shape, stride 0 along
+ * its broadcast dims. These ops round each element once and on its own, so the order in which
+ * TensorIterator walks the elements (and whether it vectorizes) cannot change a result: any
+ * walk gives PyTorch's bits. The result is always a fresh row-major tensor.
+ */
 
-export function binary(a: Operand, b: Operand, op: (x: number, y: number) => number): Tensor {
-  if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
-  if (typeof b === 'number') {
-    const y = Math.fround(b);
-    const x = (a as Tensor).data;
-    const out = new Float32Array(x.length);
-    for (let i = 0; i < x.length; i++) out[i] = op(x[i]!, y);
-    return new Tensor(out, (a as Tensor).shape);
-  }
-  if (typeof a === 'number') {
-    const x = Math.fround(a);
-    const y = b.data;
-    const out = new Float32Array(y.length);
-    for (let i = 0; i < y.length; i++) out[i] = op(x, y[i]!);
-    return new Tensor(out, b.shape);
-  }
-  if (a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i])) {
-    const x = a.data;
-    const y = b.data;
-    const out = new Float32Array(x.length);
-    for (let i = 0; i < x.length; i++) out[i] = op(x[i]!, y[i]!);
-    return new Tensor(out, a.shape);
-  }
-  const shape = broadcastShape(a.shape, b.shape);
-  const sa = broadcastStrides(a.shape, shape);
-  const sb = broadcastStrides(b.shape, shape);
+/** A row-major walk over `shape`, calling `at(k, ia, ib)` with the storage indices of a and b. */
+function walk2(a: Tensor, b: Tensor, shape: readonly number[], at: (k: number, ia: number, ib: number) => void): void {
   const n = numelOf(shape);
-  const out = new Float32Array(n);
-  const idx = new Array<number>(shape.length).fill(0);
-  let ia = 0;
-  let ib = 0;
+  const sa = a.stride;
+  const sb = b.stride;
+  const ndim = shape.length;
+  const idx = new Array<number>(ndim).fill(0);
+  let ia = a.offset;
+  let ib = b.offset;
   for (let k = 0; k < n; k++) {
-    out[k] = op(a.data[ia]!, b.data[ib]!);
-    for (let d = shape.length - 1; d >= 0; d--) {
+    at(k, ia, ib);
+    for (let d = ndim - 1; d >= 0; d--) {
       idx[d]!++;
       ia += sa[d]!;
       ib += sb[d]!;
@@ -77,14 +51,48 @@ export function binary(a: Operand, b: Operand, op: (x: number, y: number) => num
       idx[d] = 0;
     }
   }
-  return new Tensor(out, shape);
 }
 
-export function unary(a: Tensor, op: (x: number) => number): Tensor {
-  const x = a.data;
+export function binary(a: Operand, b: Operand, op: (x: number, y: number) => number): DenseTensor {
+  if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
+  if (typeof b === 'number') {
+    const y = Math.fround(b);
+    const x = elements(a as Tensor);
+    const out = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = op(x[i]!, y);
+    return new DenseTensor(out, (a as Tensor).shape);
+  }
+  if (typeof a === 'number') {
+    const x = Math.fround(a);
+    const y = elements(b);
+    const out = new Float32Array(y.length);
+    for (let i = 0; i < y.length; i++) out[i] = op(x, y[i]!);
+    return new DenseTensor(out, b.shape);
+  }
+  if (sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
+    const x = elements(a);
+    const y = elements(b);
+    const out = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = op(x[i]!, y[i]!);
+    return new DenseTensor(out, a.shape);
+  }
+  const shape = broadcastShape(a.shape, b.shape);
+  const ea = a.expand(shape);
+  const eb = b.expand(shape);
+  const out = new Float32Array(numelOf(shape));
+  const xa = a.storage;
+  const xb = b.storage;
+  walk2(ea, eb, shape, (k, ia, ib) => {
+    out[k] = op(xa[ia]!, xb[ib]!);
+  });
+  return new DenseTensor(out, shape);
+}
+
+export function unary(a: Tensor, op: (x: number) => number): DenseTensor {
+  const x = elements(a);
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = op(x[i]!);
-  return new Tensor(out, a.shape);
+  return new DenseTensor(out, a.shape);
 }
 
 const f = Math.fround;
@@ -133,37 +141,38 @@ const SCALAR_TENSOR: readonly Kernel<number, Float32Array>[] = [
  * The four arithmetic kernels (their loops above). Broadcasting other than with a scalar takes
  * the general path.
  */
-function arithmetic(a: Operand, b: Operand, op: Arith): Tensor {
+function arithmetic(a: Operand, b: Operand, op: Arith): DenseTensor {
   if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
-  if (typeof a !== 'number' && typeof b !== 'number' && !sameShape(a.shape, b.shape)) {
+  if (typeof a !== 'number' && typeof b !== 'number' && !(sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous())) {
     return binary(a, b, (x, y) => f(arith(op, x, y)));
   }
   const shape = typeof a === 'number' ? (b as Tensor).shape : a.shape;
-  const n = typeof a === 'number' ? (b as Tensor).data.length : a.data.length;
+  const n = numelOf(shape);
   const out = new Float32Array(n);
-  if (typeof b === 'number') TENSOR_SCALAR[op]!((a as Tensor).data, f(b), out, n);
-  else if (typeof a === 'number') SCALAR_TENSOR[op]!(f(a), b.data, out, n);
-  else TENSOR_TENSOR[op]!(a.data, b.data, out, n);
-  return new Tensor(out, shape);
+  // (a strided tensor next to a scalar is read in row-major order, a copy of its elements)
+  if (typeof b === 'number') TENSOR_SCALAR[op]!(elements(a as Tensor), f(b), out, n);
+  else if (typeof a === 'number') SCALAR_TENSOR[op]!(f(a), elements(b), out, n);
+  else TENSOR_TENSOR[op]!(elements(a), elements(b), out, n);
+  return new DenseTensor(out, shape);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-export const add = (a: Operand, b: Operand): Tensor => arithmetic(a, b, ADD);
-export const sub = (a: Operand, b: Operand): Tensor => arithmetic(a, b, SUB);
-export const mul = (a: Operand, b: Operand): Tensor => arithmetic(a, b, MUL);
-export const div = (a: Operand, b: Operand): Tensor => arithmetic(a, b, DIV);
+export const add = (a: Operand, b: Operand): DenseTensor => arithmetic(a, b, ADD);
+export const sub = (a: Operand, b: Operand): DenseTensor => arithmetic(a, b, SUB);
+export const mul = (a: Operand, b: Operand): DenseTensor => arithmetic(a, b, MUL);
+export const div = (a: Operand, b: Operand): DenseTensor => arithmetic(a, b, DIV);
 /** torch.minimum / torch.min(a, b): NaN propagates. */
-export const minimum = (a: Operand, b: Operand): Tensor =>
+export const minimum = (a: Operand, b: Operand): DenseTensor =>
   binary(a, b, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.min(x, y)));
-export const maximum = (a: Operand, b: Operand): Tensor =>
+export const maximum = (a: Operand, b: Operand): DenseTensor =>
   binary(a, b, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.max(x, y)));
 /** Comparisons give 0/1 in a float tensor (the script only uses them through `.float()` or sums). */
-export const gt = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => (x > y ? 1 : 0));
-export const eq = (a: Operand, b: Operand): Tensor => binary(a, b, (x, y) => (x === y ? 1 : 0));
-export const neg = (a: Tensor): Tensor => unary(a, (x) => -x);
-export const abs = (a: Tensor): Tensor => unary(a, Math.abs);
+export const gt = (a: Operand, b: Operand): DenseTensor => binary(a, b, (x, y) => (x > y ? 1 : 0));
+export const eq = (a: Operand, b: Operand): DenseTensor => binary(a, b, (x, y) => (x === y ? 1 : 0));
+export const neg = (a: Tensor): DenseTensor => unary(a, (x) => -x);
+export const abs = (a: Tensor): DenseTensor => unary(a, Math.abs);
 /** x ** 2 is x * x in PyTorch's pow kernel. */
-export const square = (a: Tensor): Tensor => unary(a, (x) => f(x * x));
+export const square = (a: Tensor): DenseTensor => unary(a, (x) => f(x * x));

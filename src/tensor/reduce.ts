@@ -1,4 +1,5 @@
-import { Tensor, normDim } from './tensor.js';
+import { forEachLoopRun, loopDims, type LoopDim } from './iteration.js';
+import { DenseTensor, elements, forEachRow, normDim, type Tensor } from './tensor.js';
 
 /*
  * Sums in the order of PyTorch 1.13's cascade_sum (aten/src/ATen/native/cpu/SumKernel.cpp),
@@ -128,9 +129,13 @@ export class CascadeSum {
     for (const v of held) this.push(v);
   }
 
-  constructor(readonly n: number) {
-    // vectorized_inner_sum over 8-float vectors from 8 elements on; scalar_inner_sum below
-    this.width = n >= VEC ? VEC : 1;
+  /**
+   * A sum of n floats; `strided`: of a run whose elements are not adjacent, which cascade_sum
+   * reads one float at a time (scalar_inner_sum / scalar_outer_sum's row_sum) at any length.
+   */
+  constructor(readonly n: number, strided = false) {
+    // vectorized_inner_sum over 8-float vectors from 8 contiguous elements on; scalar_inner_sum below
+    this.width = n >= VEC && !strided ? VEC : 1;
     this.rowLength = ILP * this.width;
     this.lanes = this.rowLength;
     const vectors = Math.floor(n / this.width);
@@ -229,43 +234,91 @@ export function cascadeSum(x: Float32Array, offset = 0, size = x.length - offset
   return sum.result();
 }
 
+/**
+ * cascade_sum over all elements of t, as its 2-D loop reads them (SumKernel.cpp), in
+ * TensorIterator's order (iteration.ts): a tensor that covers one block of its storage
+ * (contiguous, or transposed) is one contiguous run; otherwise each innermost run (a row of a
+ * slice, a diagonal, a column) is summed on its own, contiguous runs of 8 or more by
+ * vectorized_inner_sum, any other by row_sum one float at a time (scalar_inner_sum), and added
+ * in turn into the zero-filled output. The loops cascade_sum would run instead when the next
+ * dim out is the contiguous one or has the smaller stride (vectorized_outer_sum,
+ * scalar_outer_sum: only a broadcast view can order its dims so) are not implemented and throw.
+ */
+export function sumAll(t: Tensor): number {
+  if (t.isContiguous()) return cascadeSum(elements(t));
+  const dims = loopDims(t);
+  if (dims.length >= 2) {
+    const [inner, outer] = dims as [LoopDim, LoopDim];
+    const innerVectorized = inner.stride === 1 && inner.size >= VEC;
+    if (!innerVectorized && ((outer.stride === 1 && outer.size >= VEC) || inner.stride >= outer.stride)) {
+      throw new RangeError(`sum: the outer-sum loop of this view (shape [${t.shape.join(', ')}], stride [${t.stride.join(', ')}]) is not implemented`);
+    }
+  }
+  const s = t.storage;
+  let out = 0;
+  forEachLoopRun(t, (base, stride, size) => {
+    let run: number;
+    if (stride === 1 && size >= VEC) {
+      run = cascadeSum(s, base, size);
+    } else {
+      const x = new Float32Array(size);
+      for (let k = 0; k < size; k++) x[k] = s[base + k * stride]!;
+      const sum = new CascadeSum(size, true);
+      sum.add(x);
+      run = sum.result();
+    }
+    out = f(out + run);
+  });
+  return out;
+}
+
 /** `t.sum()` */
-export function sum(t: Tensor): Tensor {
-  return new Tensor(Float32Array.of(cascadeSum(t.data)), []);
+export function sum(t: Tensor): DenseTensor {
+  return new DenseTensor(Float32Array.of(sumAll(t)), []);
 }
 
 /** `t.mean()`: sum, then divided by numel in float32 (mean_out's CPU path). */
-export function mean(t: Tensor): Tensor {
-  return new Tensor(Float32Array.of(f(cascadeSum(t.data) / f(t.numel))), []);
+export function mean(t: Tensor): DenseTensor {
+  return new DenseTensor(Float32Array.of(f(sumAll(t) / f(t.numel))), []);
 }
 
-/** `t.sum(dim=-1/last, keepdim)`: each contiguous row summed as cascade_sum does. */
-export function sumLastDim(t: Tensor, keepdim = false): Tensor {
-  const n = t.shape[t.ndim - 1]!;
-  const rows = t.numel / n;
+/**
+ * `t.sum(dim=-1/last, keepdim)`: each row summed as cascade_sum does, read where it lies (rows
+ * may be apart, as in a slice); a last dim that is not contiguous would take cascade_sum's
+ * outer-sum loops, which are not implemented.
+ */
+export function sumLastDim(t: Tensor, keepdim = false): DenseTensor {
+  const rows = t.ndim === 0 ? 1 : t.numel / t.shape[t.ndim - 1]!;
   const out = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = cascadeSum(t.data, r * n, n);
+  const s = t.storage;
+  let r = 0;
+  forEachRow(t, (base, step, n) => {
+    if (step !== 1 && n > 1) throw new RangeError('sumLastDim: a last dim that is not contiguous is not implemented');
+    out[r++] = cascadeSum(s, base, n);
+  });
   const shape = keepdim ? [...t.shape.slice(0, -1), 1] : t.shape.slice(0, -1);
-  return new Tensor(out, shape);
+  return new DenseTensor(out, shape);
 }
 
 /** `t.sum(dim)` for the last dim only; other dims would need cascade_sum's outer-sum paths. */
-export function sumDim(t: Tensor, dim: number, keepdim = false): Tensor {
+export function sumDim(t: Tensor, dim: number, keepdim = false): DenseTensor {
   if (normDim(dim, t.ndim) !== t.ndim - 1) throw new RangeError('sumDim: only the last dim is implemented');
   return sumLastDim(t, keepdim);
 }
 
 /** `t.max(dim=-1, keepdim)` values and indices (first index of the max; NaN wins, as in PyTorch). */
-export function maxLastDim(t: Tensor, keepdim = false): { values: Tensor; indices: number[] } {
+export function maxLastDim(t: Tensor, keepdim = false): { values: DenseTensor; indices: number[] } {
+  // (the max and its first index do not depend on the order elements are read in)
+  const x = elements(t);
   const n = t.shape[t.ndim - 1]!;
   const rows = t.numel / n;
   const values = new Float32Array(rows);
   const indices: number[] = [];
   for (let r = 0; r < rows; r++) {
-    let best = t.data[r * n]!;
+    let best = x[r * n]!;
     let at = 0;
     for (let k = 1; k < n; k++) {
-      const v = t.data[r * n + k]!;
+      const v = x[r * n + k]!;
       if (Number.isNaN(best)) break;
       if (Number.isNaN(v) || v > best) {
         best = v;
@@ -276,5 +329,5 @@ export function maxLastDim(t: Tensor, keepdim = false): { values: Tensor; indice
     indices.push(at);
   }
   const shape = keepdim ? [...t.shape.slice(0, -1), 1] : t.shape.slice(0, -1);
-  return { values: new Tensor(values, shape), indices };
+  return { values: new DenseTensor(values, shape), indices };
 }

@@ -1,5 +1,5 @@
 import { sleefExpf, sleefLogf } from './math/index.js';
-import { Tensor, normDim } from './tensor.js';
+import { DenseTensor, elements, normDim, type Tensor } from './tensor.js';
 import { laneAdd, laneMaximum, mapReduceAll, reduceAll } from './vec-functional.js';
 
 /*
@@ -17,9 +17,10 @@ function lastDimOnly(t: Tensor, dim: number, what: string): number {
 }
 
 /** _vec_log_softmax_lastdim: (x - max) - log(sum(exp(x - max))), the two subtractions kept apart. */
-export function logSoftmax(t: Tensor, dim = -1): Tensor {
+export function logSoftmax(t: Tensor, dim = -1): DenseTensor {
   const n = lastDimOnly(t, dim, 'logSoftmax');
-  const x = t.data;
+  // host_softmax runs on input.contiguous()
+  const x = elements(t);
   const out = new Float32Array(x.length);
   for (let row = 0; row * n < x.length; row++) {
     const base = row * n;
@@ -28,13 +29,14 @@ export function logSoftmax(t: Tensor, dim = -1): Tensor {
     const logSum = sleefLogf(sum);
     for (let k = 0; k < n; k++) out[base + k] = f(f(x[base + k]! - max) - logSum);
   }
-  return new Tensor(out, t.shape);
+  return new DenseTensor(out, t.shape);
 }
 
 /** _vec_softmax_lastdim: exp(x - max) stored, summed by reduce_all, then scaled by 1/sum (a reciprocal, not a division). */
-export function softmax(t: Tensor, dim = -1): Tensor {
+export function softmax(t: Tensor, dim = -1): DenseTensor {
   const n = lastDimOnly(t, dim, 'softmax');
-  const x = t.data;
+  // host_softmax runs on input.contiguous()
+  const x = elements(t);
   const out = new Float32Array(x.length);
   for (let row = 0; row * n < x.length; row++) {
     const base = row * n;
@@ -43,5 +45,5 @@ export function softmax(t: Tensor, dim = -1): Tensor {
     const inv = f(1 / reduceAll(out, base, n, laneAdd));
     for (let k = 0; k < n; k++) out[base + k] = f(out[base + k]! * inv);
   }
-  return new Tensor(out, t.shape);
+  return new DenseTensor(out, t.shape);
 }

@@ -1,7 +1,7 @@
-import { Tensor } from './tensor.js';
+import { DenseTensor, elements, type Tensor } from './tensor.js';
 
 /** `torch.stack(tensors)` along a new first dim: a copy, no arithmetic. */
-export function stack(tensors: readonly Tensor[]): Tensor {
+export function stack(tensors: readonly Tensor[]): DenseTensor {
   if (tensors.length === 0) throw new RangeError('stack: expects a non-empty list of tensors');
   const shape = tensors[0]!.shape;
   for (const t of tensors) {
@@ -11,6 +11,6 @@ export function stack(tensors: readonly Tensor[]): Tensor {
   }
   const size = tensors[0]!.numel;
   const out = new Float32Array(size * tensors.length);
-  tensors.forEach((t, k) => out.set(t.data, k * size));
-  return new Tensor(out, [tensors.length, ...shape]);
+  tensors.forEach((t, k) => out.set(elements(t), k * size));
+  return new DenseTensor(out, [tensors.length, ...shape]);
 }
