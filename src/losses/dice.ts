@@ -1,0 +1,46 @@
+import { mul } from '../tensor/elementwise.js';
+import { sigmoid } from '../tensor/math/index.js';
+import { cascadeSum } from '../tensor/reduce.js';
+import { Tensor } from '../tensor/tensor.js';
+
+const f = Math.fround;
+
+/** The three sums dice_loss takes: (pred * target).sum(), pred.sum(), target.sum(). */
+export interface DiceLossSums {
+  readonly intersection: number;
+  readonly probs: number;
+  readonly target: number;
+}
+
+export interface DiceLossOptions {
+  readonly smooth?: number;
+}
+
+/**
+ * The script's dice_loss (section 7 and the extras' section 11) from its sums:
+ * 1 - (2·|P∩T| + smooth) / (|P| + |T| + smooth), each scalar op on 0-dim float32 tensors, the
+ * Python float smooth cast to float32 by each op.
+ */
+export function diceFromSums(sums: DiceLossSums, smooth = 1e-6): number {
+  const s = f(smooth);
+  const union = f(sums.probs + sums.target);
+  const dice = f(f(f(2 * sums.intersection) + s) / f(union + s));
+  return f(1 - dice);
+}
+
+/**
+ * dice_loss(logits, target): torch.sigmoid (cpu_kernel_vec: Sleef on blocks of 16, glibc on the
+ * tail), the elementwise product, and three full cascade sums of contiguous tensors. Section 7
+ * computes the same sums fused with its noise (sections/dice-kernel.ts); this is the plain form
+ * for tensors already built.
+ */
+export function diceLoss(logits: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
+  if (logits.numel !== target.numel) throw new RangeError(`diceLoss: ${logits.numel} logits for ${target.numel} targets`);
+  const probs = new Tensor(sigmoid(logits.data), logits.shape);
+  const sums = {
+    intersection: cascadeSum(mul(probs, target).data),
+    probs: cascadeSum(probs.data),
+    target: cascadeSum(target.data),
+  };
+  return new Tensor(Float32Array.of(diceFromSums(sums, options.smooth ?? 1e-6)), []);
+}
