@@ -29,18 +29,21 @@ export function diceFromSums(sums: DiceLossSums, smooth = 1e-6): number {
 }
 
 /**
- * dice_loss(logits, target): torch.sigmoid (cpu_kernel_vec: Sleef on blocks of 16, glibc on the
- * tail), the elementwise product, and three full cascade sums of contiguous tensors. Section 7
- * computes the same sums fused with its noise (sections/dice-kernel.ts); this is the plain form
- * for tensors already built.
+ * dice_loss from torch.sigmoid(logits) (pixel-terms.ts): the elementwise product and three full
+ * cascade sums of contiguous tensors. Section 7 computes the same sums fused with its noise
+ * (sections/dice-kernel.ts); this is the plain form for tensors already built.
  */
-export function diceLoss(logits: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
-  if (logits.numel !== target.numel) throw new RangeError(`diceLoss: ${logits.numel} logits for ${target.numel} targets`);
-  const probs = new Tensor(sigmoid(logits.data), logits.shape);
+export function diceLossFromProbs(probs: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
+  if (probs.numel !== target.numel) throw new RangeError(`diceLoss: ${probs.numel} predictions for ${target.numel} targets`);
   const sums = {
     intersection: cascadeSum(mul(probs, target).data),
     probs: cascadeSum(probs.data),
     target: cascadeSum(target.data),
   };
   return new Tensor(Float32Array.of(diceFromSums(sums, options.smooth ?? 1e-6)), []);
+}
+
+/** dice_loss(logits, target): torch.sigmoid (cpu_kernel_vec: Sleef on blocks of 16, glibc on the tail), then diceLossFromProbs. */
+export function diceLoss(logits: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
+  return diceLossFromProbs(new Tensor(sigmoid(logits.data), logits.shape), target, options);
 }

@@ -1,7 +1,7 @@
 import { add, mul, sub } from '../tensor/elementwise.js';
-import { powScalar, sigmoid } from '../tensor/math/index.js';
+import { powScalar } from '../tensor/math/index.js';
 import { Tensor } from '../tensor/tensor.js';
-import { binaryCrossEntropyWithLogits } from './binary-cross-entropy-with-logits.js';
+import { pixelTerms, type PixelTerms } from './pixel-terms.js';
 import { applyReduction, type Reduction } from './reduction.js';
 
 export interface SigmoidFocalLossOptions {
@@ -18,10 +18,15 @@ export interface SigmoidFocalLossOptions {
  * pow(Tensor, Scalar) with its special exponents (γ = 2 is x·x). The script reduces with mean.
  */
 export function sigmoidFocalLoss(logits: Tensor, target: Tensor, options: SigmoidFocalLossOptions = {}): Tensor {
+  return sigmoidFocalFromTerms(pixelTerms(logits, target), target, options);
+}
+
+/** sigmoid_focal_loss from the sigmoid and per-pixel BCE of its logits (pixel-terms.ts). */
+export function sigmoidFocalFromTerms(terms: PixelTerms, target: Tensor, options: SigmoidFocalLossOptions = {}): Tensor {
   const alpha = options.alpha ?? 0.25;
   const gamma = options.gamma ?? 2.0;
-  const p = new Tensor(sigmoid(logits.data), logits.shape);
-  const ce = binaryCrossEntropyWithLogits(logits, target, { reduction: 'none' });
+  const p = terms.probs;
+  const ce = terms.bce;
   const notTarget = sub(1, target);
   const pt = add(mul(p, target), mul(sub(1, p), notTarget));
   const alphaT = add(mul(alpha, target), mul(1 - alpha, notTarget));

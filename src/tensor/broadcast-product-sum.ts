@@ -10,6 +10,32 @@ import { Tensor } from './tensor.js';
  * cascadeSum of its D products. Here one row of products at a time is formed and summed, which
  * gives the same values without the N * M * D buffer.
  */
+const f = Math.fround;
+const ACC = new Float32Array(32);
+
+/**
+ * vectorized_inner_sum of one contiguous row of d floats, 8 <= d < 512: there row_sum has fewer
+ * than 16 groups of 4 vectors, so multi_row_sum never carries between its levels and is 4 vector
+ * accumulators (32 lanes, element (4g + k)·8 + l into accumulator k, lane l); the leftover
+ * vectors go into accumulator 0, accumulators 1-3 are added into 0, the scalar tail (d % 8) is
+ * summed into a fresh float, the 8 lanes are added to it in order, and the result is stored as
+ * 0 + s. The same additions as cascadeSum, without its general bookkeeping per row.
+ */
+function shortInnerSum(row: Float32Array, d: number): number {
+  const acc = ACC;
+  acc.fill(0);
+  const vectors = d >> 3;
+  const groupsEnd = (vectors >> 2) * 32;
+  let i = 0;
+  for (; i < groupsEnd; i += 32) for (let a = 0; a < 32; a++) acc[a] += row[i + a]!;
+  for (; i < vectors * 8; i += 8) for (let l = 0; l < 8; l++) acc[l] += row[i + l]!;
+  for (let k = 1; k < 4; k++) for (let l = 0; l < 8; l++) acc[l] += acc[k * 8 + l]!;
+  let total = 0;
+  for (; i < d; i++) total = f(total + row[i]!);
+  for (let l = 0; l < 8; l++) total = f(total + acc[l]!);
+  return f(0 + total);
+}
+
 export function broadcastProductSum(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 2 || b.ndim !== 2 || a.shape[1] !== b.shape[1]) {
     throw new RangeError(`broadcastProductSum: expected (N, D) and (M, D), got [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`);
@@ -23,7 +49,7 @@ export function broadcastProductSum(a: Tensor, b: Tensor): Tensor {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       for (let k = 0; k < d; k++) row[k] = x[i * d + k]! * y[j * d + k]!;
-      out[i * m + j] = cascadeSum(row);
+      out[i * m + j] = d >= 8 && d < 512 ? shortInnerSum(row, d) : cascadeSum(row);
     }
   }
   return new Tensor(out, [n, m]);
