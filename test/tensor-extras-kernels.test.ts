@@ -6,6 +6,7 @@ import { diagonal, diagonalMean, diagonalSum } from '../src/tensor/diagonal.js';
 import { norm2LastDim } from '../src/tensor/distance.js';
 import { div } from '../src/tensor/elementwise.js';
 import { cascadeSum } from '../src/tensor/reduce.js';
+import { divideByRowNorms } from '../src/tensor/normalize-rows.js';
 import { Tensor } from '../src/tensor/tensor.js';
 
 /* The extras' kernels against PyTorch 1.13 (test/fixtures/tensor/make_extras_kernels.py). */
@@ -33,6 +34,7 @@ describe('x / x.norm(dim=1, keepdim=True)', () => {
   it.each(casesOf('normalize').map((c) => [c.shape.join('x'), c] as const))('%s', (_s, c) => {
     const x = new Tensor(floats(c.x), c.shape);
     expect(bitsOf(div(x, norm2LastDim(x, true)).data)).toEqual(c.out);
+    expect(bitsOf(divideByRowNorms(x).data)).toEqual(c.out);
   });
 });
 

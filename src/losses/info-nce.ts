@@ -1,7 +1,7 @@
 import { arange } from '../tensor/arange.js';
 import { broadcastProductSum } from '../tensor/broadcast-product-sum.js';
-import { norm2LastDim } from '../tensor/distance.js';
 import { div } from '../tensor/elementwise.js';
+import { divideByRowNorms } from '../tensor/normalize-rows.js';
 import { Tensor } from '../tensor/tensor.js';
 import { crossEntropy } from './cross-entropy.js';
 import type { Reduction } from './reduction.js';
@@ -20,9 +20,7 @@ export interface InfoNceOptions {
  * keys with queries is the transpose (float multiplication commutes).
  */
 export function cosineSimilarityMatrix(queries: Tensor, keys: Tensor): Tensor {
-  const q = div(queries, norm2LastDim(queries, true));
-  const k = div(keys, norm2LastDim(keys, true));
-  return broadcastProductSum(q, k);
+  return broadcastProductSum(divideByRowNorms(queries), divideByRowNorms(keys));
 }
 
 /**

@@ -1,7 +1,8 @@
-import { add, mul, sub } from '../tensor/elementwise.js';
 import { powScalar } from '../tensor/math/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { pixelTerms, type PixelTerms } from './pixel-terms.js';
+
+const f = Math.fround;
 import { applyReduction, type Reduction } from './reduction.js';
 
 export interface SigmoidFocalLossOptions {
@@ -21,16 +22,47 @@ export function sigmoidFocalLoss(logits: Tensor, target: Tensor, options: Sigmoi
   return sigmoidFocalFromTerms(pixelTerms(logits, target), target, options);
 }
 
+/**
+ * Elements per call of focalBlock: a multiple of 16, so that pow's vectorized blocks and tail
+ * fall where the whole-tensor kernel puts them, and small, so that V8 optimises it after a few
+ * calls (see pixel-terms.ts).
+ */
+const BLOCK = 128;
+
+/**
+ * Elements [from, to) of the loss. base = 1 - p_t, p_t = p * target + (1 - p) * (1 - target):
+ * five elementwise kernels, each rounded to float32, fused per element (each op is exactly
+ * rounded, so fusing keeps the bits); then (1 - p_t) ** gamma, pow(Tensor, Scalar); then
+ * alpha_t * focal * ce.
+ */
+function focalBlock(p: Float32Array, t: Float32Array, ce: Float32Array, loss: Float32Array, from: number, to: number,
+  a: number, b: number, gamma: number): void {
+  const base = loss.subarray(from, to);
+  for (let i = from; i < to; i++) {
+    const ti = t[i]!;
+    const pi = p[i]!;
+    base[i - from] = f(1 - f(f(pi * ti) + f(f(1 - pi) * f(1 - ti))));
+  }
+  powScalar(base, gamma, base);
+  for (let i = from; i < to; i++) {
+    const ti = t[i]!;
+    const alphaT = f(f(a * ti) + f(b * f(1 - ti)));
+    loss[i] = f(f(alphaT * loss[i]!) * ce[i]!);
+  }
+}
+
 /** sigmoid_focal_loss from the sigmoid and per-pixel BCE of its logits (pixel-terms.ts). */
 export function sigmoidFocalFromTerms(terms: PixelTerms, target: Tensor, options: SigmoidFocalLossOptions = {}): Tensor {
   const alpha = options.alpha ?? 0.25;
   const gamma = options.gamma ?? 2.0;
-  const p = terms.probs;
-  const ce = terms.bce;
-  const notTarget = sub(1, target);
-  const pt = add(mul(p, target), mul(sub(1, p), notTarget));
-  const alphaT = add(mul(alpha, target), mul(1 - alpha, notTarget));
-  const base = sub(1, pt);
-  const focalTerm = new Tensor(powScalar(base.data, gamma), base.shape);
-  return applyReduction(mul(mul(alphaT, focalTerm), ce), options.reduction ?? 'mean');
+  const p = terms.probs.data;
+  const ce = terms.bce.data;
+  const t = target.data;
+  const n = p.length;
+  // alpha * target and (1 - alpha) * (1 - target): the Python floats cast to float32 by mul
+  const a = f(alpha);
+  const b = f(1 - alpha);
+  const loss = new Float32Array(n);
+  for (let from = 0; from < n; from += BLOCK) focalBlock(p, t, ce, loss, from, Math.min(n, from + BLOCK), a, b, gamma);
+  return applyReduction(new Tensor(loss, target.shape), options.reduction ?? 'mean');
 }

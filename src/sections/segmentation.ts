@@ -1,7 +1,7 @@
 import { formatG, formatRepr } from '../format/index.js';
 import { comboFromLosses } from '../losses/combo.js';
 import { diceLossFromProbs } from '../losses/dice.js';
-import { pixelTerms } from '../losses/pixel-terms.js';
+import { pixelTerms, pixelTermsOfConstant } from '../losses/pixel-terms.js';
 import { sigmoidFocalFromTerms } from '../losses/sigmoid-focal.js';
 import { floatOption, intListOption, listOption } from '../options.js';
 import { fixed, type Line, uniqueLabels, value } from '../report.js';
@@ -9,7 +9,7 @@ import type { Generator } from '../rng/index.js';
 import { add, mul, sub } from '../tensor/elementwise.js';
 import { fillSlices_ } from '../tensor/indexing.js';
 import { mean } from '../tensor/reduce.js';
-import { fromData, full, type Tensor, zeros } from '../tensor/tensor.js';
+import { fromData, type Tensor, zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -69,7 +69,7 @@ export const section = defineSection<Opts>({
       const masks = squareMasks(ctx.manualSeed(), size);
       // torch.full_like(masks, -5.0): one value everywhere. (--alpha and --gamma are the defaults
       // of the script's sigmoid_focal_loss, so they apply here too)
-      const background = pixelTerms(full(masks.shape, -5.0), masks);
+      const background = pixelTermsOfConstant(-5.0, masks);
       const label = sizeLabels[i]!;
       return [
         ` ${String(size).padStart(2)}×${String(size).padEnd(2)} (`,
@@ -85,7 +85,8 @@ export const section = defineSection<Opts>({
     });
 
     const empty = zeros([1, HEIGHT, WIDTH]);
-    const backgroundProbs = pixelTerms(full([1, HEIGHT, WIDTH], -10.0), empty).probs;
+    const backgroundProbs = pixelTermsOfConstant(-10.0, empty).probs;
+    // (torch.full((1, 64, 64), -10.0))
     const smoothLabels = uniqueLabels(smooths.map((s) => `smooth=${formatG(s)}`));
     const smoothLines: Line[] = smooths.map((smooth, i) => [
       ` smooth=${formatG(smooth)}: Dice Loss `,

@@ -12,28 +12,37 @@ import { Tensor } from './tensor.js';
  */
 const f = Math.fround;
 const ACC = new Float32Array(32);
+const ROW = new Float32Array(512);
 
 /**
- * vectorized_inner_sum of one contiguous row of d floats, 8 <= d < 512: there row_sum has fewer
- * than 16 groups of 4 vectors, so multi_row_sum never carries between its levels and is 4 vector
- * accumulators (32 lanes, element (4g + k)·8 + l into accumulator k, lane l); the leftover
- * vectors go into accumulator 0, accumulators 1-3 are added into 0, the scalar tail (d % 8) is
- * summed into a fresh float, the 8 lanes are added to it in order, and the result is stored as
- * 0 + s. The same additions as cascadeSum, without its general bookkeeping per row.
+ * vectorized_inner_sum of the row of d products x[xo + k] * y[yo + k], 8 <= d < 512: there
+ * row_sum has fewer than 16 groups of 4 vectors, so multi_row_sum never carries between its
+ * levels and is 4 vector accumulators (32 lanes, element (4g + k)·8 + l into accumulator k,
+ * lane l); the leftover vectors go into accumulator 0, accumulators 1-3 are added into 0, the
+ * scalar tail (d % 8) is summed into a fresh float, the 8 lanes are added to it in order, and the
+ * result is stored as 0 + s. The same additions as cascadeSum, without its bookkeeping per row;
+ * one small function per row, which V8 optimises after a few of the N·M calls.
  */
-function shortInnerSum(row: Float32Array, d: number): number {
+function shortProductSum(x: Float32Array, xo: number, y: Float32Array, yo: number, d: number): number {
   const acc = ACC;
   acc.fill(0);
   const vectors = d >> 3;
   const groupsEnd = (vectors >> 2) * 32;
   let i = 0;
-  for (; i < groupsEnd; i += 32) for (let a = 0; a < 32; a++) acc[a] += row[i + a]!;
-  for (; i < vectors * 8; i += 8) for (let l = 0; l < 8; l++) acc[l] += row[i + l]!;
+  for (; i < groupsEnd; i += 32) for (let a = 0; a < 32; a++) acc[a] += f(x[xo + i + a]! * y[yo + i + a]!);
+  for (; i < vectors * 8; i += 8) for (let l = 0; l < 8; l++) acc[l] += f(x[xo + i + l]! * y[yo + i + l]!);
   for (let k = 1; k < 4; k++) for (let l = 0; l < 8; l++) acc[l] += acc[k * 8 + l]!;
   let total = 0;
-  for (; i < d; i++) total = f(total + row[i]!);
+  for (; i < d; i++) total = f(total + f(x[xo + i]! * y[yo + i]!));
   for (let l = 0; l < 8; l++) total = f(total + acc[l]!);
   return f(0 + total);
+}
+
+/** Any other d: the row of products formed, then cascadeSum (below 8 floats: scalar_inner_sum). */
+function productSum(x: Float32Array, xo: number, y: Float32Array, yo: number, d: number): number {
+  const row = d <= ROW.length ? ROW.subarray(0, d) : new Float32Array(d);
+  for (let k = 0; k < d; k++) row[k] = x[xo + k]! * y[yo + k]!;
+  return cascadeSum(row);
 }
 
 export function broadcastProductSum(a: Tensor, b: Tensor): Tensor {
@@ -43,14 +52,9 @@ export function broadcastProductSum(a: Tensor, b: Tensor): Tensor {
   const [n, d] = a.shape as [number, number];
   const m = b.shape[0]!;
   const out = new Float32Array(n * m);
-  const row = new Float32Array(d);
-  const x = a.data;
-  const y = b.data;
+  const sum = d >= 8 && d < 512 ? shortProductSum : productSum;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      for (let k = 0; k < d; k++) row[k] = x[i * d + k]! * y[j * d + k]!;
-      out[i * m + j] = d >= 8 && d < 512 ? shortInnerSum(row, d) : cascadeSum(row);
-    }
+    for (let j = 0; j < m; j++) out[i * m + j] = sum(a.data, i * d, b.data, j * d, d);
   }
   return new Tensor(out, [n, m]);
 }
