@@ -5,7 +5,9 @@ import { broadcastProductSum } from '../src/tensor/broadcast-product-sum.js';
 import { diagonal, diagonalMean, diagonalSum } from '../src/tensor/diagonal.js';
 import { norm2LastDim } from '../src/tensor/distance.js';
 import { div } from '../src/tensor/elementwise.js';
-import { cascadeSum } from '../src/tensor/reduce.js';
+import { blockedCascadeSum, blockedMean } from '../src/tensor/blocked-sum.js';
+import { cascadeSum, mean } from '../src/tensor/reduce.js';
+import { manualSeed } from '../src/rng/index.js';
 import { divideByRowNorms } from '../src/tensor/normalize-rows.js';
 import { Tensor } from '../src/tensor/tensor.js';
 
@@ -64,5 +66,17 @@ describe('diagonal().sum() and .mean() reduce a strided view', () => {
 describe('argmax(dim=1)', () => {
   it.each(casesOf('argmax').map((c, i) => [`${c.shape.join('x')} #${i}`, c] as const))('%s', (_s, c) => {
     expect(argmaxLastDim(new Tensor(floats(c.x), c.shape))).toEqual(c.out);
+  });
+});
+
+describe('blockedCascadeSum is cascadeSum fed in blocks', () => {
+  // cascadeSum itself is checked against torch.sum in sums.test.ts
+  it.each([1, 7, 8, 31, 127, 128, 129, 1000, 16384, 70001, 600000])('%i floats', (n) => {
+    const g = manualSeed(BigInt(n));
+    const x = g.randn(n);
+    for (let i = 0; i < n; i += 3) x[i] = x[i]! * 1000;
+    expect(blockedCascadeSum(x)).toBe(cascadeSum(x));
+    const t = new Tensor(x, [n]);
+    expect(blockedMean(t).item()).toBe(mean(t).item());
   });
 });

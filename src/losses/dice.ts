@@ -1,6 +1,6 @@
 import { mul } from '../tensor/elementwise.js';
 import { sigmoid } from '../tensor/math/index.js';
-import { cascadeSum } from '../tensor/reduce.js';
+import { blockedCascadeSum } from '../tensor/blocked-sum.js';
 import { Tensor } from '../tensor/tensor.js';
 
 const f = Math.fround;
@@ -36,9 +36,9 @@ export function diceFromSums(sums: DiceLossSums, smooth = 1e-6): number {
 export function diceLossFromProbs(probs: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
   if (probs.numel !== target.numel) throw new RangeError(`diceLoss: ${probs.numel} predictions for ${target.numel} targets`);
   const sums = {
-    intersection: cascadeSum(mul(probs, target).data),
-    probs: cascadeSum(probs.data),
-    target: cascadeSum(target.data),
+    intersection: blockedCascadeSum(mul(probs, target).data),
+    probs: blockedCascadeSum(probs.data),
+    target: blockedCascadeSum(target.data),
   };
   return new Tensor(Float32Array.of(diceFromSums(sums, options.smooth ?? 1e-6)), []);
 }

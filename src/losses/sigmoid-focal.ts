@@ -1,3 +1,4 @@
+import { blockedMean } from '../tensor/blocked-sum.js';
 import { powScalar } from '../tensor/math/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { pixelTerms, type PixelTerms } from './pixel-terms.js';
@@ -64,5 +65,8 @@ export function sigmoidFocalFromTerms(terms: PixelTerms, target: Tensor, options
   const b = f(1 - alpha);
   const loss = new Float32Array(n);
   for (let from = 0; from < n; from += BLOCK) focalBlock(p, t, ce, loss, from, Math.min(n, from + BLOCK), a, b, gamma);
-  return applyReduction(new Tensor(loss, target.shape), options.reduction ?? 'mean');
+  const losses = new Tensor(loss, target.shape);
+  const reduction = options.reduction ?? 'mean';
+  // (the mean as reduction.ts takes it, its sum fed in blocks: the same additions)
+  return reduction === 'mean' ? blockedMean(losses) : applyReduction(losses, reduction);
 }
