@@ -2,6 +2,8 @@ import { sigmoidScalar, sigmoidVec, sleefExpf, VECTOR_BLOCK } from '../tensor/ma
 import { Tensor } from '../tensor/tensor.js';
 import { bceExpArgument, bceWithLogitsInto } from './binary-cross-entropy-with-logits.js';
 
+const f = Math.fround;
+
 /*
  * The two per-pixel tensors the segmentation losses share: torch.sigmoid(logits) and
  * F.binary_cross_entropy_with_logits(logits, target, reduction='none'). The script computes them
@@ -30,8 +32,14 @@ const BLOCK = 128;
 
 /** Elements [from, to): sigmoid (Sleef below vecEnd, glibc on the tail) and BCE with logits. */
 function termsBlock(x: Float32Array, y: Float32Array, probs: Float32Array, bce: Float32Array, from: number, to: number, vecEnd: number): void {
-  for (let i = from; i < to; i++) probs[i] = i < vecEnd ? sigmoidVec(x[i]!) : sigmoidScalar(x[i]!);
   for (let i = from; i < to; i++) bce[i] = sleefExpf(bceExpArgument(x[i]!));
+  // sigmoid's vectorized lane is 1 / (1 + exp(0 - x)) with Sleef's exp (sigmoidVec); for x > 0,
+  // 0 - x is -|x|, BCE's argument, so that exponential is the one just computed (section 7 shares
+  // it the same way)
+  for (let i = from; i < to; i++) {
+    const xi = x[i]!;
+    probs[i] = i >= vecEnd ? sigmoidScalar(xi) : xi > 0 ? f(1 / f(1 + bce[i]!)) : sigmoidVec(xi);
+  }
   const out = bce.subarray(from, to);
   bceWithLogitsInto(x.subarray(from, to), y.subarray(from, to), out, out, to - from);
 }
