@@ -52,9 +52,12 @@ function toNumber(raw: string, what: string): number {
 export interface Range {
   readonly min?: number;
   readonly max?: number;
+  /** An exclusive lower bound (`> 0`), for a value that must be positive. */
+  readonly above?: number;
 }
 
 function describeRange(kind: string, r: Range): string {
+  if (r.above !== undefined) return `${kind} > ${r.above}`;
   if (r.min !== undefined && r.max !== undefined) return `${kind} in [${r.min}, ${r.max}]`;
   if (r.min !== undefined) return `${kind} >= ${r.min}`;
   if (r.max !== undefined) return `${kind} <= ${r.max}`;
@@ -62,7 +65,7 @@ function describeRange(kind: string, r: Range): string {
 }
 
 function checkRange(v: number, what: string, r: Range): number {
-  if ((r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max)) {
+  if ((r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max) || (r.above !== undefined && !(v > r.above))) {
     throw new OptionValueError(`expected ${what}`);
   }
   return v;
@@ -95,6 +98,19 @@ export function parseFloatList(r: Range = {}, count?: number): (raw: string) => 
   };
 }
 
+/** A comma-separated list of integers, each within the range. */
+export function parseIntList(r: Range = {}): (raw: string) => number[] {
+  const what = `a non-empty comma-separated list of ${describeRange('integers', r)}`;
+  return (raw) => {
+    if (raw.trim() === '') throw new OptionValueError(`expected ${what}`);
+    return raw.split(',').map((p) => {
+      const s = p.trim();
+      if (!/^[+-]?\d+$/.test(s) || !Number.isSafeInteger(Number(s))) throw new OptionValueError(`expected ${what}`);
+      return checkRange(Number(s), what, r);
+    });
+  };
+}
+
 function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
@@ -112,4 +128,9 @@ export function intOption(flag: string, description: string, defaultValue: numbe
 export function listOption(flag: string, description: string, defaultValue: number[], defaultText: string,
   example: string, range: Range = {}, count?: number): OptionDef<number[]> {
   return { flag, key: camel(flag), description, defaultValue, defaultText, example, parse: parseFloatList(range, count) };
+}
+
+export function intListOption(flag: string, description: string, defaultValue: number[], defaultText: string,
+  example: string, range: Range = {}): OptionDef<number[]> {
+  return { flag, key: camel(flag), description, defaultValue, defaultText, example, parse: parseIntList(range) };
 }

@@ -113,13 +113,19 @@ describe('a closed pipe', () => {
 });
 
 describe('list', () => {
-  it('names the ten sections with their options', () => {
+  it('names the ten sections and the two extras with their options', () => {
     const r = runCli(['list']);
     expect(r.status).toBe(0);
-    for (const name of SECTION_NAMES) expect(r.stdout).toContain(name);
+    for (const name of [...SECTION_NAMES, 'infonce', 'segmentation']) expect(r.stdout).toContain(name);
     expect(r.stdout).toContain('--gamma (2.0)');
-    const doc = JSON.parse(runCli(['list', '--format', 'json']).stdout) as Array<{ name: string; options: Array<{ flag: string; default: string }> }>;
-    expect(doc).toHaveLength(10);
+    expect(r.stdout).toContain('10 (extra)');
+    expect(r.stdout).toContain('11 (extra)');
+    expect(r.stdout).toContain('--batch-sizes (4,8,16,32)');
+    const doc = JSON.parse(runCli(['list', '--format', 'json']).stdout) as Array<{ name: string; number: number | null; extra: boolean; options: Array<{ flag: string; default: string }> }>;
+    expect(doc).toHaveLength(12);
     expect(doc[8]!.options.map((o) => o.flag)).toEqual(['--lr', '--steps', '--grid', '--range', '--start']);
+    expect(doc.filter((s) => s.extra).map((s) => [s.number, s.name])).toEqual([[10, 'infonce'], [11, 'segmentation']]);
+    expect(doc[10]!.options.map((o) => `${o.flag} ${o.default}`)).toEqual(['--temperature 0.1', '--temperatures 0.05,0.1,0.5,1.0', '--noise 2.0', '--batch-sizes 4,8,16,32']);
+    expect(doc[11]!.options.map((o) => `${o.flag} ${o.default}`)).toEqual(['--alpha 0.25', '--gamma 2.0', '--dice-weight 0.5', '--noise 2.0', '--sizes 32,16,8,4', '--smooths 1e-6,1.0']);
   });
 });

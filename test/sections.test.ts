@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSectionText } from '../src/render/text.js';
 import { manualSeed } from '../src/rng/index.js';
-import { SECTIONS, findSection } from '../src/sections/index.js';
+import { EXTRA_SECTIONS, SECTIONS, findSection } from '../src/sections/index.js';
 import { defaultsOf, type SectionDef } from '../src/sections/types.js';
 import { FIXTURE_SEEDS, fixture, splitSections } from './helpers/cli.js';
 
@@ -40,10 +40,17 @@ function sectionCases(name: string): Array<{ file: string; seed: string; setting
 
 const optionLines = fixture('options/cases.txt').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
-describe.each(SECTIONS.map((def, index) => [def.name, def, index] as const))('%s', (name, def, index) => {
+// the script's sections come from the whole-run fixtures of test/fixtures/cli, the extras from
+// those of test/fixtures/extras (`torch_reference.py --extras`)
+const registries = [
+  ...SECTIONS.map((def, index) => [def.name, def, index, 'cli'] as const),
+  ...EXTRA_SECTIONS.map((def, index) => [def.name, def, index, 'extras'] as const),
+];
+
+describe.each(registries)('%s', (name, def, index, wholeRun) => {
   it.each(FIXTURE_SEEDS)('seed %s, text and full precision', (seed) => {
     for (const full of [false, true]) {
-      const expected = splitSections(fixture(`cli/seed-${seed}${full ? '-full' : ''}.txt`))[index];
+      const expected = splitSections(fixture(`${wholeRun}/seed-${seed}${full ? '-full' : ''}.txt`))[index];
       expect(render(def, seed, [], full)).toBe(expected);
     }
   });

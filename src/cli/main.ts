@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { invalidValueMessage, OptionValueError, parseIntIn, shownValue, type OptionDef } from '../options.js';
-import { SECTIONS, findSection } from '../sections/index.js';
+import { ALL_SECTIONS, EXTRA_SECTIONS, SECTIONS, findSection } from '../sections/index.js';
 import { defaultsOf, type SectionDef } from '../sections/types.js';
 import { RNG_NAMES } from '../rng/index.js';
 import {
@@ -33,16 +33,25 @@ Examples:
   $ loss-demo all --seed 7 --precision full
   $ loss-demo all --format json > losses.json`;
 
+const EXAMPLES_EXTRAS = `
+Examples:
+  $ loss-demo extras
+  $ loss-demo extras --seed 7 --precision full
+  $ loss-demo extras --temperature 0.2 --sizes 64,2,1 --format table`;
+
 const EXAMPLES_SECTION = `
 Examples:
   $ loss-demo section focal --gamma 5
   $ loss-demo section 9 --lr 0.001 --steps 100 --start 0.5,-1
-  $ loss-demo section regression --delta 2 --format table`;
+  $ loss-demo section regression --delta 2 --format table
+  $ loss-demo section infonce --temperature 0.2 --batch-sizes 2,32`;
 
-/** Section options by flag: a flag such as --noise is taken by several sections. */
-function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
-  const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
-  for (const def of SECTIONS) {
+type OptionsByFlag = Map<string, { option: OptionDef; sections: SectionDef[] }>;
+
+/** The options of `defs` by flag: a flag such as --noise is taken by several sections. */
+function sectionOptionsByFlag(defs: readonly SectionDef[]): OptionsByFlag {
+  const byFlag: OptionsByFlag = new Map();
+  for (const def of defs) {
     for (const option of def.options) {
       const entry = byFlag.get(option.flag) ?? { option, sections: [] };
       entry.sections.push(def);
@@ -77,17 +86,53 @@ function addCommonOptions(cmd: Command): Command {
     .addOption(option('--plot-width <columns>', `columns of a figure (${PLOT_WIDTH.min}-${PLOT_WIDTH.max}; default: the terminal's, at most 100, or 80); implies --plot`, parseIntIn(PLOT_WIDTH)));
 }
 
-function addSectionOptions(cmd: Command): void {
-  for (const [flag, { option: def, sections }] of sectionOptionsByFlag()) {
+/** What `cmd` takes: its sections' options by flag (set by addSectionOptions). */
+const COMMAND_OPTIONS = new WeakMap<Command, OptionsByFlag>();
+
+function optionHelp(def: OptionDef, defaults: string): string {
+  return `${def.description} [default: ${defaults}; e.g. --${def.flag} ${def.example}]`;
+}
+
+function addSectionOptions(cmd: Command, defs: readonly SectionDef[]): void {
+  const byFlag = sectionOptionsByFlag(defs);
+  COMMAND_OPTIONS.set(cmd, byFlag);
+  for (const [flag, { option: def, sections }] of byFlag) {
     const where = sections.map((s) => `${s.name} ${s.options.find((o) => o.flag === flag)!.defaultText}`).join(', ');
-    cmd.addOption(option(`--${flag} <value>`, `${def.description} [default: ${where}; e.g. --${flag} ${def.example}]`, def.parse));
+    cmd.addOption(option(`--${flag} <value>`, optionHelp(def, where), def.parse));
   }
+}
+
+/**
+ * `section NAME --help`: the common options and NAME's own, each described as NAME uses it;
+ * without a known NAME, every section's options.
+ */
+function sectionHelp(): Partial<Help> {
+  // formatHelp asks for the visible options before their descriptions
+  let shown: SectionDef | undefined;
+  return {
+    visibleOptions(this: Help, cmd: Command): Option[] {
+      const all = Help.prototype.visibleOptions.call(this, cmd);
+      const name = cmd.args[0];
+      const def = name === undefined ? undefined : findSection(name);
+      shown = def;
+      const sectionFlags = COMMAND_OPTIONS.get(cmd);
+      if (!def || !sectionFlags) return all;
+      return all.filter((o) => {
+        const flag = o.long?.slice(2) ?? '';
+        return !sectionFlags.has(flag) || def.options.some((d) => d.flag === flag);
+      });
+    },
+    optionDescription(this: Help, o: Option): string {
+      const own = shown?.options.find((d) => `--${d.flag}` === o.long);
+      return own ? optionHelp(own, own.defaultText) : Help.prototype.optionDescription.call(this, o);
+    },
+  };
 }
 
 /** The options given on the command line for `def`, over its defaults; an option it does not take is an error. */
 function optionsFor(def: SectionDef, cmd: Command, strict: boolean): Record<string, unknown> {
   const options = defaultsOf(def);
-  for (const [flag, { option, sections }] of sectionOptionsByFlag()) {
+  for (const [flag, { option, sections }] of COMMAND_OPTIONS.get(cmd) ?? (new Map() as OptionsByFlag)) {
     if (cmd.getOptionValueSource(option.key) !== 'cli') continue;
     const own = def.options.find((o) => o.flag === flag);
     if (own) {
@@ -147,32 +192,42 @@ function buildProgram(version: string): Command {
     .description('run the nine sections and the summary, as the PyTorch script prints them')
     .addHelpText('after', `\nSection options given to 'all' apply to every section that takes them.${EXAMPLES_ALL}`);
   addCommonOptions(all);
-  addSectionOptions(all);
+  addSectionOptions(all, SECTIONS);
   all.action(async (_opts: unknown, cmd: Command) => emit([...SECTIONS], cmd, false));
+
+  const extras = program
+    .command('extras')
+    .description(`run the extra sections (${EXTRA_SECTIONS.map((s) => `${s.number} ${s.name}`).join(', ')}): what the script names but never shows`)
+    .addHelpText('after', `\nSection options given to 'extras' apply to every extra section that takes them.${EXAMPLES_EXTRAS}`);
+  addCommonOptions(extras);
+  addSectionOptions(extras, EXTRA_SECTIONS);
+  extras.action(async (_opts: unknown, cmd: Command) => emit([...EXTRA_SECTIONS], cmd, false));
 
   const section = program
     .command('section')
-    .argument('<name>', `section name or number (${SECTIONS.map((s) => s.number ?? s.name).join(', ')}; see 'loss-demo list')`)
+    .argument('<name>', `section name or number (${ALL_SECTIONS.map((s) => s.number ?? s.name).join(', ')}; see 'loss-demo list')`)
     .description('run one section; its options replace the literals of the PyTorch script')
+    .configureHelp(sectionHelp())
     .addHelpText('after', EXAMPLES_SECTION);
   addCommonOptions(section);
-  addSectionOptions(section);
+  addSectionOptions(section, ALL_SECTIONS);
   section.action(async (name: string, _opts: unknown, cmd: Command) => {
     const def = findSection(name);
     if (!def) {
-      throw new UsageError(`unknown section '${shownValue(name)}' (expected one of ${SECTIONS.map((s) => s.name).join(', ')}, or a number 1-9)`);
+      const numbers = ALL_SECTIONS.flatMap((s) => (s.number === null ? [] : [s.number]));
+      throw new UsageError(`unknown section '${shownValue(name)}' (expected one of ${ALL_SECTIONS.map((s) => s.name).join(', ')}, or a number ${Math.min(...numbers)}-${Math.max(...numbers)})`);
     }
     await emit([def], cmd, true);
   });
 
   program
     .command('list')
-    .description('list the sections with their options and defaults')
+    .description('list the sections (the extras marked) with their options and defaults')
     .addOption(option('--format <format>', `output format (${LIST_FORMATS.join(', ')})`, parseListFormat).default('text'))
     .addHelpText('after', '\nExamples:\n  $ loss-demo list\n  $ loss-demo list --format json')
     .action(async (opts: { format: ListFormat }) => {
       const { renderList } = await import('../render/list.js');
-      writeStdout(renderList(SECTIONS, opts.format, await stdoutPaint()));
+      writeStdout(renderList(ALL_SECTIONS, opts.format, await stdoutPaint()));
     });
 
   return program;

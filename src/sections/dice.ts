@@ -1,3 +1,4 @@
+import { diceFromSums } from '../losses/dice.js';
 import { floatOption, intOption } from '../options.js';
 import { fixed, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
@@ -50,17 +51,6 @@ function diceSums(g: Generator, target: Float32Array, threads: number): DiceSums
   return sums.result();
 }
 
-/**
- * The script's dice_loss from its sums: 1 - (2·|P∩T| + smooth) / (|P| + |T| + smooth), each
- * scalar op on 0-dim float32 tensors (the Python float smooth cast to float32).
- */
-function diceLoss(sums: DiceSums, smooth: number): number {
-  const s = f(smooth);
-  const union = f(sums.probs + sums.target);
-  const dice = f(f(f(2 * sums.intersection) + s) / f(union + s));
-  return f(1 - dice);
-}
-
 export const section = defineSection<Opts>({
   number: 7,
   name: 'dice',
@@ -88,7 +78,7 @@ export const section = defineSection<Opts>({
 
     const m = masks.data;
     const sums = diceSums(g, m, threads);
-    const dice = diceLoss(sums, smooth);
+    const dice = diceFromSums(sums, smooth);
     const bce = f(sums.bce / f(m.length));
     const diceCoef = f(1 - dice);
 

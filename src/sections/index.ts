@@ -9,13 +9,24 @@ import { section as dice } from './dice.js';
 import { section as multitask } from './multitask.js';
 import { section as landscape } from './landscape.js';
 import { section as summary } from './summary.js';
+import { section as infonce } from './infonce.js';
+import { section as segmentation } from './segmentation.js';
 
 /** The script's sections in print order: the one registry the CLI, `list` and renderers read. */
 export const SECTIONS: readonly SectionDef[] = [
   regression, crossEntropy, focal, labelSmoothing, contrastive, triplet, dice, multitask, landscape, summary,
 ];
 
-/** A section by name (`focal`) or number (`3`). */
+/**
+ * The extra sections (extras.py: what the script names but never shows), in print order: run by
+ * `extras` and `section`, not by `all`, which prints exactly the script.
+ */
+export const EXTRA_SECTIONS: readonly SectionDef[] = [infonce, segmentation];
+
+/** Every section `section NAME` can run: the script's, then the extras. */
+export const ALL_SECTIONS: readonly SectionDef[] = [...SECTIONS, ...EXTRA_SECTIONS];
+
+/** A section (the script's or an extra) by name (`focal`) or number (`3`, `10`). */
 export function findSection(nameOrNumber: string): SectionDef | undefined {
-  return SECTIONS.find((s) => s.name === nameOrNumber || (s.number !== null && String(s.number) === nameOrNumber));
+  return ALL_SECTIONS.find((s) => s.name === nameOrNumber || (s.number !== null && String(s.number) === nameOrNumber));
 }

@@ -10,8 +10,10 @@ export interface RunContext {
 }
 
 export interface SectionDef<O extends object = Record<string, unknown>> {
-  /** 1-9; null for the summary. */
+  /** 1-9 (10, 11 for the extras); null for the summary. */
   readonly number: number | null;
+  /** An extra section (extras.py): not part of `all`, run by `extras` and `section`. */
+  readonly extra?: boolean;
   readonly name: string;
   /** The title printed in the section header. */
   readonly title: string;

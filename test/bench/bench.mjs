@@ -77,8 +77,11 @@ const startup = [
   { name: '`loss-demo all`', cmd: [process.execPath, bin, 'all'] },
   // start-up alone: loads and renders, computes nothing
   { name: '`loss-demo section summary`', cmd: [process.execPath, bin, 'section', 'summary'] },
+  // the two extra sections (InfoNCE, segmentation), within the same budget as `all`
+  { name: '`loss-demo extras`', cmd: [process.execPath, bin, 'extras'] },
 ];
 if (torch) startup.push({ name: 'PyTorch script', cmd: ['/usr/bin/python3', reference], env: { OMP_NUM_THREADS: '1' } });
+if (torch) startup.push({ name: 'PyTorch extras', cmd: ['/usr/bin/python3', reference, '--extras'], env: { OMP_NUM_THREADS: '1' } });
 bench('Start-up: the whole demo', startup, rounds);
 
 const sizes = [[4, 64, 64], [16, 128, 128], [64, 256, 256], [64, 512, 512]];

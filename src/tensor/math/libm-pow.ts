@@ -45,7 +45,7 @@ const C5 = 0.008333335853059549 /* 0x1.1111167a4d017p-7 */;
 const LOG_TAIL = new Float64Array(1); // a typed-array slot: a module variable would box each double
 
 /** log(x) = result + LOG_TAIL[0] for the double with words (hi32, lo32), exponent field possibly negative. */
-function logInline(hi32: number, lo32: number): number {
+export function logInline(hi32: number, lo32: number): number {
   const tmpHi = (hi32 - OFF_HI) | 0;
   const i = (tmpHi >>> 13) & (N - 1);
   const k = tmpHi >> 20;
