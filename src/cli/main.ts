@@ -34,6 +34,12 @@ Examples:
   $ loss-demo section 9 --lr 0.001 --steps 100 --start 0.5,-1
   $ loss-demo section regression --delta 2 --format table`;
 
+const EXAMPLES_EXPLORE = `
+Examples:
+  $ loss-demo explore
+  $ loss-demo explore --out /tmp/lesson.html --no-open
+The page opens on a link's state too: loss-demo.html#seed=7&gamma=5&margin=3`;
+
 /** Section options by flag: a flag such as --noise is taken by several sections. */
 function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
   const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
@@ -151,6 +157,24 @@ function buildProgram(version: string): Command {
     }
     await emit([def], cmd, true);
   });
+
+  program
+    .command('explore')
+    .description('write the lesson as one interactive page (offline, self-contained HTML) and open it')
+    .addOption(new Option('--out <file>', 'where to write the page').default('loss-demo.html'))
+    .option('--no-open', 'only write the page and print its path; do not open a browser')
+    .addHelpText('after', EXAMPLES_EXPLORE)
+    .action(async (opts: { out: string; open: boolean }) => {
+      const { explore, OutError } = await import('./explore.js');
+      try {
+        const { path, notOpened } = explore(opts);
+        writeStdout(`${path}\n`);
+        if (notOpened !== undefined && process.stdout.isTTY) process.stderr.write(`(not opened: ${notOpened}; open the file in a browser)\n`);
+      } catch (err) {
+        if (err instanceof OutError) throw new UsageError(invalidValueMessage('--out <file>', opts.out, err.message));
+        throw err;
+      }
+    });
 
   program
     .command('list')
