@@ -126,8 +126,7 @@ export function startPage(scriptText: string | undefined): void {
     input.value = option.defaultText;
     const help = el('small', { id: `${inputId}-help` },
       `${option.description}; ${allowedText(option).replace(/^expected /, '')}; default ${option.defaultText}`
-      + (shared.length ? `; also sets ${shared.join(', ')}` : '')
-);
+      + (shared.length ? `; also sets ${shared.join(', ')}` : ''));
     input.addEventListener('change', () => setFlag(option.flag, input.value));
     input.addEventListener('keydown', (e) => onKey(e, input));
     inputs.set(option.flag, input);
