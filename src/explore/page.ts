@@ -29,6 +29,9 @@ interface Panel {
   readonly inputs: Map<string, HTMLInputElement>;
   generation: number;
   hasOutput: boolean;
+  /** The figures last drawn, redrawn when the panel's width changes. */
+  shown: readonly Figure[];
+  drawnWidth: number;
 }
 
 interface State {
@@ -110,7 +113,7 @@ export function startPage(scriptText: string | undefined): void {
     });
     toc.append(el('li'));
     toc.lastElementChild!.append(link);
-    panels.push({ def, root, output, status, command, figures, inputs, generation: 0, hasOutput: false });
+    panels.push({ def, root, output, status, command, figures, inputs, generation: 0, hasOutput: false, shown: [], drawnWidth: 0 });
   }
 
   function knob(def: SectionDef, option: OptionDef, id: string, inputs: Map<string, HTMLInputElement>): HTMLElement {
@@ -266,12 +269,22 @@ export function startPage(scriptText: string | undefined): void {
   }
 
   // ---- figures ----
+  /** Figures are drawn at the width they are shown, so their text keeps its size on a phone. */
+  function figureWidth(p: Panel): number {
+    const available = p.figures.clientWidth;
+    return Math.round(Math.max(280, Math.min(560, available)));
+  }
+
   function drawFigures(p: Panel, figures: readonly Figure[]): void {
-    const width = 480;
+    // (the layout gives the figures a column of their own first, then they are drawn to its width)
+    p.figures.parentElement!.classList.toggle('with-figures', figures.length > 0);
+    const width = figureWidth(p);
+    p.shown = figures;
+    p.drawnWidth = width;
     const nodes = figures.map((fig) => {
       const figure = el('figure', { class: 'figure' });
       // our renderer's text only (values from the URL never reach markup): parsed as SVG, not HTML
-      const doc = new DOMParser().parseFromString(renderFigureSvg(fig, { width, height: 300 }), 'image/svg+xml');
+      const doc = new DOMParser().parseFromString(renderFigureSvg(fig, { width, height: Math.round(width * 0.62) }), 'image/svg+xml');
       const svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
       svg.removeAttribute('width');
       svg.removeAttribute('height');
@@ -309,6 +322,13 @@ export function startPage(scriptText: string | undefined): void {
     state.rng = rngSelect.value;
     stateChanged();
     panels.forEach(recompute);
+  });
+  let resizing: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      for (const p of panels) if (p.shown.length && figureWidth(p) !== p.drawnWidth) drawFigures(p, p.shown);
+    }, 150);
   });
   window.addEventListener('hashchange', () => {
     loadHash();

@@ -39,7 +39,7 @@ function ticks(axis: Axis, [lo, hi]: [number, number]): number[] {
 export function renderFigureSvg(fig: Figure, opts: { width?: number; height?: number } = {}): string {
   const width = opts.width ?? 480;
   const height = opts.height ?? 300;
-  const plot = { x: 56, y: 28, w: width - 72, h: height - 76 };
+  const plot = { x: 64, y: 28, w: width - 80, h: height - 70 };
   const xs = fig.series.flatMap((s) => s.points.map((p) => p[0]));
   const ys = fig.series.flatMap((s) => s.points.map((p) => p[1]));
   for (const m of fig.marks) {
@@ -66,7 +66,7 @@ export function renderFigureSvg(fig: Figure, opts: { width?: number; height?: nu
       + `<text x="${plot.x - 6}" y="${num(sy(t) + 4)}" text-anchor="end">${esc(t.toPrecision(3))}</text>`);
   }
   out.push(`<text x="${plot.x + plot.w / 2}" y="${height - 12}" text-anchor="middle">${esc(fig.x.label)}</text>`);
-  out.push(`<text transform="translate(14 ${plot.y + plot.h / 2}) rotate(-90)" text-anchor="middle">${esc(fig.y.label)}</text>`);
+  out.push(`<text transform="translate(12 ${plot.y + plot.h / 2}) rotate(-90)" text-anchor="middle">${esc(fig.y.label)}</text>`);
   const colours = ['#3b82f6', '#f97316', '#10b981', '#e11d48'];
   fig.series.forEach((s, i) => {
     const d = s.points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]))
