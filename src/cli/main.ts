@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { invalidValueMessage, OptionValueError, shownValue, type OptionDef } from '../options.js';
 import { SECTIONS, findSection } from '../sections/index.js';
@@ -39,6 +40,14 @@ Examples:
   $ loss-demo explore
   $ loss-demo explore --out /tmp/lesson.html --no-open
 The page opens on a link's state too: loss-demo.html#seed=7&gamma=5&margin=3`;
+
+/**
+ * The explore command's module: a file of its own beside the bundle (dist/explore-command.cjs),
+ * required only when the command runs, so the other commands' bundle does not carry it.
+ */
+function loadExplore(): typeof import('./explore.js') {
+  return createRequire(import.meta.url)('./explore-command.cjs') as typeof import('./explore.js');
+}
 
 /** Section options by flag: a flag such as --noise is taken by several sections. */
 function sectionOptionsByFlag(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
@@ -165,7 +174,7 @@ function buildProgram(version: string): Command {
     .option('--no-open', 'only write the page and print its path; do not open a browser')
     .addHelpText('after', EXAMPLES_EXPLORE)
     .action(async (opts: { out: string; open: boolean }) => {
-      const { explore, OutError } = await import('./explore.js');
+      const { explore, OutError } = loadExplore();
       try {
         const { path, notOpened } = explore(opts);
         writeStdout(`${path}\n`);
