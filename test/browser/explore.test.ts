@@ -156,6 +156,16 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
     expect(browser.blocked).toEqual([]);
   });
 
+  it('follows a hash changed while open (a link pasted over the page)', async () => {
+    await open('#seed=7');
+    await page.evaluate(() => { location.hash = '#seed=123&margin=3'; });
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="seed"]')!.value === '123'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-section]')].every((p) => p.getAttribute('data-state') === 'ready'));
+    expect(await outputOf('triplet')).toBe(runCli(['section', 'triplet', '--seed', '123', '--margin', '3']).stdout);
+    expect(await outputOf('regression')).toBe(splitSections(fixture('cli/seed-123.txt'))[0]);
+    expect(await page.locator('[data-section="contrastive"] input[name="margin"]').inputValue()).toBe('3');
+  });
+
   it('shows the CLI line for a bad value and keeps the last good output', async () => {
     await open('#seed=7');
     const before = await outputOf('focal');
