@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { noDisplayReason } from '../src/cli/explore.js';
 import { computePanel } from '../src/explore/compute.js';
 import { formatHash, parseHash } from '../src/explore/hash.js';
-import { stepped } from '../src/explore/page.js';
+import { dataUnder, stepped } from '../src/explore/page.js';
 import { invert, plotMaps } from '../src/explore/readout.js';
 import { flagTakers } from '../src/explore/sections.js';
 import { fixture, runCli, SECTION_NAMES, splitSections } from './helpers/cli.js';
@@ -94,6 +94,16 @@ describe('page helpers', () => {
     expect(invert(maps.y, 20)).toBeCloseTo(1000, 9);
     expect(plotMaps(() => null)).toBeUndefined();
   });
+  it('reads a heatmap cell and a bar chart category under the pointer', () => {
+    const heat = { title: '', kind: 'heatmap' as const, x: { label: 'w1' }, y: { label: 'w2' }, series: [], marks: [],
+      grid: { x: [0, 1, 2], y: [10, 20], values: [[1, 2, 3], [4, 5, 6]], label: 'loss' } };
+    expect(dataUnder(heat, 1.2, 18)).toBe('; loss = 5');
+    const bars = { title: '', kind: 'bars' as const, x: { label: '' }, y: { label: '' }, marks: [], categories: ['mse', 'mae'],
+      series: [{ name: 'loss', points: [[0, 0.5], [1, 0.25]] as [number, number][] }] };
+    expect(dataUnder(bars, 0.9, 0)).toBe('; mae: loss = 0.25');
+    expect(dataUnder(bars, 5, 0)).toBe('');
+  });
+
   it('opens a browser only where there is a display', () => {
     expect(noDisplayReason({}, 'linux', true)).toMatch(/no display/);
     expect(noDisplayReason({ DISPLAY: ':0' }, 'linux', true)).toBeUndefined();

@@ -69,6 +69,35 @@ export function stepped(raw: string, direction: 1 | -1, big: boolean): string | 
   return `${negative ? '-' : ''}${whole}${decimals > 0 || raw.includes('.') ? `.${frac}` : ''}`;
 }
 
+function nearestIndex(values: readonly number[], v: number): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (best === -1 || Math.abs(values[i]! - v) < Math.abs(values[best]! - v)) best = i;
+  }
+  return best;
+}
+
+/** What the figure holds at a point: a heatmap's cell value, or a bar chart's category and bars. */
+export function dataUnder(fig: Figure, x: number, y: number): string {
+  if (fig.kind === 'heatmap' && fig.grid) {
+    const i = nearestIndex(fig.grid.x, x);
+    const j = nearestIndex(fig.grid.y, y);
+    const v = fig.grid.values[j]?.[i];
+    return v === undefined ? '' : `; ${fig.grid.label} = ${readoutNumber(v)}`;
+  }
+  if (fig.kind === 'bars' && fig.categories) {
+    const c = Math.round(x);
+    const name = fig.categories[c];
+    if (name === undefined) return '';
+    const bars = fig.series.map((s) => {
+      const p = s.points.find((q) => q[0] === c);
+      return p ? `${s.name} = ${readoutNumber(p[1])}` : undefined;
+    }).filter((b) => b !== undefined);
+    return `; ${name}${bars.length ? `: ${bars.join(', ')}` : ''}`;
+  }
+  return '';
+}
+
 export function startPage(scriptText: string | undefined): void {
   const takers = flagTakers();
   const runner = new Runner(scriptText);
@@ -285,20 +314,22 @@ export function startPage(scriptText: string | undefined): void {
       const figure = el('figure', { class: 'figure' });
       // our renderer's text only (values from the URL never reach markup): parsed as SVG, not HTML
       const doc = new DOMParser().parseFromString(renderFigureSvg(fig, { width, height: Math.round(width * 0.62) }), 'image/svg+xml');
+      // (a renderer bug that gives malformed SVG shows as a missing figure, not as a parser's error page)
+      if (doc.documentElement.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return undefined;
       const svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
       svg.removeAttribute('width');
       svg.removeAttribute('height');
       const readout = el('output', { class: 'readout', 'aria-hidden': 'true' }, ' ');
-      svg.addEventListener('pointermove', (e) => pointerReadout(svg, readout, e));
+      svg.addEventListener('pointermove', (e) => pointerReadout(svg, readout, e, fig));
       svg.addEventListener('pointerleave', () => { readout.textContent = ' '; });
       figure.append(svg, readout);
       if (fig.note) figure.append(el('figcaption', {}, fig.note));
       return figure;
     });
-    p.figures.replaceChildren(...nodes);
+    p.figures.replaceChildren(...nodes.filter((n) => n !== undefined));
   }
 
-  function pointerReadout(svg: SVGSVGElement, readout: HTMLElement, e: PointerEvent): void {
+  function pointerReadout(svg: SVGSVGElement, readout: HTMLElement, e: PointerEvent, fig: Figure): void {
     const maps = plotMaps((name) => svg.getAttribute(name));
     const ctm = svg.getScreenCTM();
     if (!maps || !ctm) return;
@@ -308,7 +339,9 @@ export function startPage(scriptText: string | undefined): void {
       readout.textContent = ' ';
       return;
     }
-    readout.textContent = `x = ${readoutNumber(invert(maps.x, pt.x))}, y = ${readoutNumber(invert(maps.y, pt.y))}`;
+    const xv = invert(maps.x, pt.x);
+    const yv = invert(maps.y, pt.y);
+    readout.textContent = `x = ${readoutNumber(xv)}, y = ${readoutNumber(yv)}${dataUnder(fig, xv, yv)}`;
   }
 
   // ---- wiring ----

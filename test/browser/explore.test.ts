@@ -110,24 +110,29 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
   it('draws every figure as SVG, with a readout under the pointer', async () => {
     const svgs = page.locator('[data-section] .figures svg');
     expect(await svgs.count()).toBeGreaterThan(0);
-    const empty = await svgs.evaluateAll((els) => els.filter((svg) => {
-      const paths = [...svg.querySelectorAll('path[data-series]')];
+    // drawn: a box on the page, and marks for its data (series paths, bars or a heatmap's cells)
+    const undrawn = await svgs.evaluateAll((els) => els.filter((svg) => {
       const box = svg.getBoundingClientRect();
-      return paths.length === 0 || paths.some((p) => !p.getAttribute('d')) || box.width === 0 || box.height === 0;
-    }).length);
-    expect(empty).toBe(0);
+      const marks = svg.querySelectorAll('[data-series], rect, image');
+      const emptyPaths = [...svg.querySelectorAll('path[data-series]')].filter((p) => !p.getAttribute('d'));
+      return box.width === 0 || box.height === 0 || marks.length === 0 || emptyPaths.length > 0;
+    }).map((svg) => svg.getAttribute('aria-label') ?? svg.outerHTML.slice(0, 80)));
+    expect(undrawn).toEqual([]);
     const svg = svgs.first();
     await svg.scrollIntoViewIfNeeded();
-    const plot = (await svg.getAttribute('data-plot'))!.split(' ').map(Number) as [number, number, number, number];
-    const box = (await svg.boundingBox())!;
-    const viewBox = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
-    const k = box.width / viewBox[2]!;
-    // the middle of the plot area reads the middle of the domains (linear axes here)
-    await page.mouse.move(box.x + (plot[0] + plot[2] / 2) * k, box.y + (plot[1] + plot[3] / 2) * k);
+    // the middle of the plot area, in page pixels, and the value the readout must show there
+    const probe = await svg.evaluate((el) => {
+      const s = el as SVGSVGElement;
+      const [x, y, w, h] = s.getAttribute('data-plot')!.split(' ').map(Number) as [number, number, number, number];
+      const p = new DOMPoint(x + w / 2, y + h / 2).matrixTransform(s.getScreenCTM()!);
+      const [lo, hi] = s.getAttribute('data-x-domain')!.split(' ').map(Number) as [number, number];
+      const mid = s.getAttribute('data-x-scale') === 'log' ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+      return { px: p.x, py: p.y, mid, tolerance: Math.abs(hi - lo) / 50 };
+    });
+    await page.mouse.move(probe.px, probe.py);
     const readout = await page.locator('[data-section] .figures .readout').first().textContent();
-    const [xMin, xMax] = (await svg.getAttribute('data-x-domain'))!.split(' ').map(Number) as [number, number];
     const x = Number(/x = (\S+),/.exec(readout ?? '')?.[1]);
-    expect(Math.abs(x - (xMin + xMax) / 2)).toBeLessThan((xMax - xMin) / 50);
+    expect(Math.abs(x - probe.mid)).toBeLessThan(probe.tolerance);
   });
 
   it('recomputes on a knob change, for every section that takes the flag', async () => {
