@@ -149,10 +149,9 @@ export function startPage(scriptText: string | undefined): void {
     const wrap = el('div', { class: 'knob' });
     const inputId = `${id}-${option.flag}`;
     const shared = (takers.get(option.flag)?.sections ?? []).filter((s) => s !== def).map((s) => s.name);
-    const list = Array.isArray(option.defaultValue);
     const label = el('label', { for: inputId }, `--${option.flag}`);
     const input = el('input', {
-      id: inputId, name: option.flag, type: 'text', inputmode: list ? 'text' : 'decimal', autocomplete: 'off',
+      id: inputId, name: option.flag, type: 'text', autocomplete: 'off',
       spellcheck: 'false', 'aria-describedby': `${inputId}-help`, 'data-default': option.defaultText,
     });
     input.value = option.defaultText;
@@ -242,8 +241,21 @@ export function startPage(scriptText: string | undefined): void {
     return { section: p.def.name, seed: state.seed, rng: state.rng, flags, figures: true };
   }
 
+  /** The panel's command line: what `loss-demo` prints the panel's text for. */
+  function showCommand(p: Panel): void {
+    const words = ['loss-demo', 'section', p.def.name];
+    if (state.seed !== DEFAULT_SEED) words.push('--seed', shellWord(state.seed));
+    if (state.rng !== DEFAULT_RNG) words.push('--rng', shellWord(state.rng));
+    for (const flag of p.inputs.keys()) {
+      const raw = state.flags.get(flag);
+      if (raw !== undefined) words.push(`--${flag}`, shellWord(raw));
+    }
+    p.command.textContent = words.join(' ');
+  }
+
   function recompute(p: Panel): void {
     const generation = ++p.generation;
+    showCommand(p);
     p.root.dataset['state'] = 'pending';
     p.root.setAttribute('aria-busy', 'true');
     const slow = setTimeout(() => {
@@ -279,14 +291,6 @@ export function startPage(scriptText: string | undefined): void {
       p.status.textContent = '';
       p.root.dataset['state'] = 'ready';
     }
-    const words = ['loss-demo', 'section', p.def.name];
-    if (state.seed !== DEFAULT_SEED) words.push('--seed', shellWord(state.seed));
-    if (state.rng !== DEFAULT_RNG) words.push('--rng', shellWord(state.rng));
-    for (const flag of p.inputs.keys()) {
-      const raw = state.flags.get(flag);
-      if (raw !== undefined) words.push(`--${flag}`, shellWord(raw));
-    }
-    p.command.textContent = words.join(' ');
     if (!firstOutput && result.ok) {
       firstOutput = true;
       performance.mark('loss-demo:first-output');
