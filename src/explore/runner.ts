@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 /*
- * Runs panel computations off the main thread: one Web Worker made from a Blob URL of the page's
- * own script (so the page stays one file and makes no request), one job at a time, the newest
- * request per section only. A request for the section the worker is busy with ends that worker
- * (a long descent is dropped, not waited for) and starts a fresh one. Without workers (or when
- * one fails) the jobs run on the main thread, after a frame so the "computing…" state shows.
+ * Runs panel computations off the main thread: Web Workers made from a Blob URL of the page's own
+ * script (so the page stays one file and makes no request), one job each at a time, the newest
+ * request per section only. A second worker starts when a job holds the first up (a large Dice
+ * batch does not hold the other panels back). A request for a section a worker is busy with ends
+ * that worker (a long descent is dropped, not waited for). Without workers (or when one fails)
+ * the jobs run on the main thread, after a frame so the "computing…" state shows.
  */
 import { computePanel, type PanelRequest, type PanelResult } from './compute.js';
 
@@ -19,11 +20,22 @@ export interface WorkerMessage {
   readonly result: PanelResult;
 }
 
+interface Lane {
+  /** undefined: the main thread. */
+  worker: Worker | undefined;
+  current: { id: number; job: Job } | undefined;
+  since: number;
+}
+
+/** At most this many workers: a second one starts only when a job keeps the first busy. */
+const MAX_WORKERS = 2;
+/** How long a job may hold the only worker before the queue gets a second one. */
+const SECOND_WORKER_AFTER_MS = 150;
+
 export class Runner {
-  private worker: Worker | undefined;
   private url: string | undefined;
   private queue: Job[] = [];
-  private current: { id: number; job: Job } | undefined;
+  private lanes: Lane[] = [];
   private nextId = 1;
 
   /** `source`: the page's script text, or undefined to compute on the main thread. */
@@ -37,7 +49,7 @@ export class Runner {
     }
   }
 
-  /** Whether jobs run on a worker (else on the main thread). */
+  /** Whether jobs run on workers (else on the main thread). */
   get threaded(): boolean {
     return this.url !== undefined;
   }
@@ -49,10 +61,11 @@ export class Runner {
         job.resolve(undefined);
         return false;
       });
-      if (this.current?.job.req.section === req.section && this.worker) {
-        this.current.job.resolve(undefined);
-        this.current = undefined;
-        this.stopWorker();
+      // the same section running on a worker: that run is dropped, and its worker with it
+      const busy = this.lanes.find((l) => l.worker && l.current?.job.req.section === req.section);
+      if (busy) {
+        busy.current!.job.resolve(undefined);
+        this.close(busy);
       }
       this.queue.push({ req, resolve });
       this.pump();
@@ -60,61 +73,85 @@ export class Runner {
   }
 
   private pump(): void {
-    if (this.current) return;
-    const job = this.queue.shift();
-    if (!job) return;
-    const id = this.nextId++;
-    this.current = { id, job };
-    const worker = this.url !== undefined ? this.startWorker() : undefined;
-    if (worker) {
-      worker.postMessage({ id, req: job.req });
-      return;
+    while (this.queue.length > 0) {
+      const lane = this.idleLane();
+      if (!lane) break;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      lane.current = { id, job };
+      lane.since = Date.now();
+      if (lane.worker) {
+        lane.worker.postMessage({ id, req: job.req });
+        setTimeout(() => this.pump(), SECOND_WORKER_AFTER_MS);
+      } else {
+        // a frame first, so that the panel's "computing…" state is painted before the main thread is busy
+        const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
+        later(() => setTimeout(() => {
+          void computeSafely(job.req).then((result) => this.finish(lane, id, result));
+        }, 0));
+      }
     }
-    // a frame first, so that the panel's "computing…" state is painted before the main thread is busy
-    const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
-    later(() => setTimeout(() => {
-      void computeSafely(job.req).then((result) => this.finish(id, result));
-    }, 0));
   }
 
-  private finish(id: number, result: PanelResult): void {
-    if (this.current?.id !== id) return;
-    const { job } = this.current;
-    this.current = undefined;
+  /** A lane with no job: an idle worker, a new worker (the first, or a second when the first is held up), or the main thread. */
+  private idleLane(): Lane | undefined {
+    const idle = this.lanes.find((l) => !l.current);
+    if (idle) return idle;
+    if (this.url === undefined) {
+      if (this.lanes.length > 0) return undefined;
+      const lane: Lane = { worker: undefined, current: undefined, since: 0 };
+      this.lanes.push(lane);
+      return lane;
+    }
+    const heldUp = this.lanes.length === 0 || this.lanes.every((l) => Date.now() - l.since >= SECOND_WORKER_AFTER_MS);
+    if (this.lanes.length >= MAX_WORKERS || !heldUp) return undefined;
+    return this.startWorker();
+  }
+
+  private finish(lane: Lane, id: number, result: PanelResult): void {
+    if (lane.current?.id !== id) return;
+    const { job } = lane.current;
+    lane.current = undefined;
     job.resolve(result);
     this.pump();
   }
 
-  private startWorker(): Worker | undefined {
-    if (this.worker) return this.worker;
+  private startWorker(): Lane | undefined {
     try {
-      const worker = new Worker(this.url!);
-      worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.finish(e.data.id, e.data.result);
-      worker.onerror = (e) => {
+      const lane: Lane = { worker: new Worker(this.url!), current: undefined, since: 0 };
+      lane.worker!.onmessage = (e: MessageEvent<WorkerMessage>) => this.finish(lane, e.data.id, e.data.result);
+      lane.worker!.onerror = (e) => {
         e.preventDefault();
-        this.workerFailed();
+        this.workerFailed(lane);
       };
-      this.worker = worker;
-      return worker;
+      this.lanes.push(lane);
+      return lane;
     } catch {
-      this.url = undefined;
-      return undefined;
+      return this.fallBack();
     }
   }
 
-  /** A worker that fails (blocked by the browser, out of memory): the main thread takes over. */
-  private workerFailed(): void {
-    this.stopWorker();
+  /** Workers cannot start here: the main thread takes every job. */
+  private fallBack(): Lane | undefined {
     this.url = undefined;
-    const current = this.current;
-    this.current = undefined;
-    if (current) this.queue.unshift(current.job);
+    for (const lane of [...this.lanes]) {
+      if (lane.current) this.queue.unshift(lane.current.job);
+      this.close(lane);
+    }
+    return this.idleLane();
+  }
+
+  /** A worker that fails (blocked by the browser, out of memory): the main thread takes over. */
+  private workerFailed(lane: Lane): void {
+    if (!this.lanes.includes(lane)) return;
+    this.fallBack();
     this.pump();
   }
 
-  private stopWorker(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
+  private close(lane: Lane): void {
+    lane.worker?.terminate();
+    lane.current = undefined;
+    this.lanes = this.lanes.filter((l) => l !== lane);
   }
 }
 

@@ -218,4 +218,23 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
     expect(browser.errors).toEqual([]);
     expect(browser.blocked).toEqual([]);
   }, 90_000);
+
+  it('keeps the other panels going while a heavy batch computes, and a newer value cancels it', async () => {
+    await open('#batch-size=8&height=1024&width=1024');
+    // (html[data-ready] waits for every panel: the 8 M-element batch included)
+    const dice = page.locator('[data-section="dice"]');
+    await dice.locator('input[name="smooth"]').fill('1');
+    await dice.locator('input[name="smooth"]').dispatchEvent('change');
+    await page.waitForSelector('[data-section="dice"][data-state="computing"]');
+    await setField('focal', 'gamma', '3');
+    expect(await dice.getAttribute('data-state')).toBe('computing');
+    expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--gamma', '3']).stdout);
+    // a newer Dice value drops the running batch (its worker is ended) and computes the new one
+    await dice.locator('input[name="batch-size"]').fill('2');
+    await dice.locator('input[name="batch-size"]').dispatchEvent('change');
+    await page.waitForSelector('[data-section="dice"][data-state="ready"]', { timeout: 60_000 });
+    expect(await outputOf('dice')).toBe(runCli(['section', 'dice', '--batch-size', '2', '--height', '1024', '--width', '1024', '--smooth', '1']).stdout);
+    expect(browser.errors).toEqual([]);
+    expect(browser.blocked).toEqual([]);
+  }, 120_000);
 });
