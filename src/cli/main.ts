@@ -173,7 +173,7 @@ function buildProgram(version: string): Command {
     .addOption(new Option('--out <file>', 'where to write the page').default('loss-demo.html'))
     .option('--no-open', 'only write the page and print its path; do not open a browser')
     .addHelpText('after', EXAMPLES_EXPLORE)
-    .action(async (opts: { out: string; open: boolean }) => {
+    .action((opts: { out: string; open: boolean }) => {
       const { explore, OutError } = loadExplore();
       try {
         const { path, notOpened } = explore(opts);
