@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { invalidValueMessage, OptionValueError, parseIntIn, shownValue, type OptionDef } from '../options.js';
 import { ALL_SECTIONS, EXTRA_SECTIONS, SECTIONS, findSection } from '../sections/index.js';
@@ -45,6 +46,20 @@ Examples:
   $ loss-demo section 9 --lr 0.001 --steps 100 --start 0.5,-1
   $ loss-demo section regression --delta 2 --format table
   $ loss-demo section infonce --temperature 0.2 --batch-sizes 2,32`;
+
+const EXAMPLES_EXPLORE = `
+Examples:
+  $ loss-demo explore
+  $ loss-demo explore --out /tmp/lesson.html --no-open
+The page opens on a link's state too: loss-demo.html#seed=7&gamma=5&margin=3`;
+
+/**
+ * The explore command's module: a file of its own beside the bundle (dist/explore-command.cjs),
+ * required only when the command runs, so the other commands' bundle does not carry it.
+ */
+function loadExplore(): typeof import('./explore.js') {
+  return createRequire(import.meta.url)('./explore-command.cjs') as typeof import('./explore.js');
+}
 
 type OptionsByFlag = Map<string, { option: OptionDef; sections: SectionDef[] }>;
 
@@ -219,6 +234,24 @@ function buildProgram(version: string): Command {
     }
     await emit([def], cmd, true);
   });
+
+  program
+    .command('explore')
+    .description('write the lesson as one interactive page (offline, self-contained HTML) and open it')
+    .addOption(new Option('--out <file>', 'where to write the page').default('loss-demo.html'))
+    .option('--no-open', 'only write the page and print its path; do not open a browser')
+    .addHelpText('after', EXAMPLES_EXPLORE)
+    .action((opts: { out: string; open: boolean }) => {
+      const { explore, OutError } = loadExplore();
+      try {
+        const { path, notOpened } = explore(opts);
+        writeStdout(`${path}\n`);
+        if (notOpened !== undefined && process.stdout.isTTY) process.stderr.write(`(not opened: ${notOpened}; open the file in a browser)\n`);
+      } catch (err) {
+        if (err instanceof OutError) throw new UsageError(invalidValueMessage('--out <file>', opts.out, err.message));
+        throw err;
+      }
+    });
 
   program
     .command('list')

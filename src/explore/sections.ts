@@ -1,0 +1,36 @@
+/* The sections the page shows and the flags they take, read from the registry. */
+import { ALL_SECTIONS } from '../sections/index.js';
+import type { OptionDef, SectionDef } from '../sections/types.js';
+
+/** Sections 1-9, the summary, then the extras. */
+export const PAGE_SECTIONS: readonly SectionDef[] = ALL_SECTIONS;
+
+export function findPageSection(name: string): SectionDef | undefined {
+  return PAGE_SECTIONS.find((s) => s.name === name);
+}
+
+/** Each flag with the sections that take it, in first-declared order (`--noise`: three sections). */
+export function flagTakers(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
+  const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
+  for (const def of PAGE_SECTIONS) {
+    for (const option of def.options) {
+      const entry = byFlag.get(option.flag) ?? { option, sections: [] };
+      entry.sections.push(def);
+      byFlag.set(option.flag, entry);
+    }
+  }
+  return byFlag;
+}
+
+/**
+ * What a flag allows, in the CLI's own words: every parser rejects the empty string with the
+ * message the CLI prints for a bad value ("expected an integer in [0, 1000000]").
+ */
+export function allowedText(option: OptionDef): string {
+  try {
+    option.parse('');
+  } catch (err) {
+    if (err instanceof Error) return err.message;
+  }
+  return '';
+}

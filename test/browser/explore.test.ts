@@ -1,0 +1,249 @@
+/*
+ * The explorer page in a real browser: Debian's Chromium, headless, driven by playwright-core,
+ * with no network (every request that is not file:, data: or blob: is blocked and fails the
+ * test). Skipped, with one line, when no Chromium is found, unless LOSS_DEMO_BROWSER_TESTS=1
+ * (CI), where a missing browser is a failure.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchGuarded, type Guarded } from '../helpers/browser.js';
+import { fixture, runCli, SECTION_NAMES, splitSections } from '../helpers/cli.js';
+import { cliArgsFor, LINKS, linkFixture } from '../helpers/explore.js';
+
+const chromium = findChromium();
+const required = process.env['LOSS_DEMO_BROWSER_TESTS'] === '1';
+
+if (!chromium && !required) {
+  process.stdout.write('browser tests skipped: no Chromium found (apt-get install -y chromium, or set LOSS_DEMO_CHROMIUM=/path/to/chromium; LOSS_DEMO_BROWSER_TESTS=1 makes a missing browser a failure)\n');
+}
+
+describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
+  let browser: Guarded;
+  let page: Page;
+  let url: string;
+  const dir = mkdtempSync(join(tmpdir(), 'loss-demo-page-'));
+
+  beforeAll(async () => {
+    if (!chromium) throw new Error('LOSS_DEMO_BROWSER_TESTS=1 but no Chromium was found (apt-get install -y chromium)');
+    const out = join(dir, 'loss-demo.html');
+    const r = runCli(['explore', '--no-open', '--out', out]);
+    expect(r.status).toBe(0);
+    url = pathToFileURL(out).href;
+    browser = await launchGuarded(chromium);
+    page = await browser.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens a link and waits for every panel's first output. */
+  async function open(hash = ''): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(url + hash);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  }
+
+  async function outputOf(section: string): Promise<string> {
+    return page.locator(`[data-section="${section}"] pre[data-output]`).evaluate((el) => el.textContent ?? '');
+  }
+
+  /** Sets a field and sends it `change`, as the contract says; resolves when `sections` are done. */
+  async function setField(section: string, name: string, value: string, sections: readonly string[] = [section]): Promise<void> {
+    const input = page.locator(`[data-section="${section}"] input[name="${name}"]`);
+    await input.fill(value);
+    await input.dispatchEvent('change');
+    for (const s of sections) {
+      await page.waitForSelector(`[data-section="${s}"]:is([data-state="ready"], [data-state="error"])`, { timeout: 30_000 });
+    }
+  }
+
+  it('shows every section exactly as the CLI and PyTorch print it, with no request and no error', async () => {
+    await open();
+    const expected = splitSections(fixture('cli/seed-42.txt'));
+    const panels = await page.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+    expect(panels.slice(0, SECTION_NAMES.length)).toEqual([...SECTION_NAMES]);
+    for (const [i, name] of SECTION_NAMES.entries()) {
+      const text = await outputOf(name);
+      expect(text, name).toBe(expected[i]);
+      expect(text, name).toBe(runCli(['section', name]).stdout);
+    }
+    // then the extras, as `loss-demo extras` prints them
+    const extras = splitSections(fixture('extras/seed-42.txt'));
+    expect(panels.slice(SECTION_NAMES.length)).toEqual(['infonce', 'segmentation']);
+    for (const [i, name] of ['infonce', 'segmentation'].entries()) {
+      expect(await outputOf(name), name).toBe(extras[i]);
+    }
+    const firstOutput = await page.evaluate(() => performance.getEntriesByName('loss-demo:first-output')[0]?.startTime ?? -1);
+    process.stdout.write(`explore page: first panel output ${firstOutput.toFixed(0)} ms after navigation start\n`);
+    expect(firstOutput).toBeGreaterThan(0);
+    expect(browser.blocked).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('blocks and counts a request that leaves the machine (the guard itself works)', async () => {
+    // (a blank page: the explorer's own Content-Security-Policy would stop these before any request)
+    const probe = await browser.newPage();
+    await probe.goto('about:blank');
+    await probe.evaluate(async () => {
+      await fetch('http://127.0.0.1:9/probe').catch(() => undefined);
+      await new Promise<void>((done) => {
+        const img = new Image();
+        img.onerror = img.onload = () => done();
+        img.src = 'https://example.invalid/probe.png';
+      });
+    }).catch(() => undefined);
+    await probe.close();
+    const seen = browser.blocked.splice(0);
+    expect(seen).toEqual(expect.arrayContaining(['http://127.0.0.1:9/probe', 'https://example.invalid/probe.png']));
+    browser.errors.splice(0);
+  });
+
+  it('labels every input and keeps the contract', async () => {
+    const unlabelled = await page.locator('input, select').evaluateAll((els) =>
+      els.filter((e) => (e as HTMLInputElement).labels?.length === 0).map((e) => e.outerHTML));
+    expect(unlabelled).toEqual([]);
+    expect(await page.locator('input[name="seed"]').count()).toBe(1);
+    // a flag that several sections take has a field in each
+    expect(await page.locator('input[name="noise"]').count()).toBe(5);
+  });
+
+  it('draws every figure as SVG, with a readout under the pointer', async () => {
+    const svgs = page.locator('[data-section] .figures svg');
+    expect(await svgs.count()).toBeGreaterThan(0);
+    // drawn: a box on the page, and marks for its data (series paths, bars or a heatmap's cells)
+    const undrawn = await svgs.evaluateAll((els) => els.filter((svg) => {
+      const box = svg.getBoundingClientRect();
+      const marks = svg.querySelectorAll('[data-series], rect, image');
+      const emptyPaths = [...svg.querySelectorAll('path[data-series]')].filter((p) => !p.getAttribute('d'));
+      return box.width === 0 || box.height === 0 || marks.length === 0 || emptyPaths.length > 0;
+    }).map((svg) => svg.getAttribute('aria-label') ?? svg.outerHTML.slice(0, 80)));
+    expect(undrawn).toEqual([]);
+    const svg = svgs.first();
+    await svg.scrollIntoViewIfNeeded();
+    // the middle of the plot area, in page pixels, and the value the readout must show there
+    const probe = await svg.evaluate((el) => {
+      const s = el as SVGSVGElement;
+      const [x, y, w, h] = s.getAttribute('data-plot')!.split(' ').map(Number) as [number, number, number, number];
+      const p = new DOMPoint(x + w / 2, y + h / 2).matrixTransform(s.getScreenCTM()!);
+      const [lo, hi] = s.getAttribute('data-x-domain')!.split(' ').map(Number) as [number, number];
+      const mid = s.getAttribute('data-x-scale') === 'log' ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+      return { px: p.x, py: p.y, mid, tolerance: Math.abs(hi - lo) / 50 };
+    });
+    await page.mouse.move(probe.px, probe.py);
+    const readout = await page.locator('[data-section] .figures .readout').first().textContent();
+    const x = Number(/x = (\S+),/.exec(readout ?? '')?.[1]);
+    expect(Math.abs(x - probe.mid)).toBeLessThan(probe.tolerance);
+  });
+
+  it('recomputes on a knob change, for every section that takes the flag', async () => {
+    // --gamma is taken by focal and segmentation
+    await setField('focal', 'gamma', '5', ['focal', 'segmentation']);
+    expect(await outputOf('focal')).toBe(fixture('options/focal__gamma=5.txt'));
+    expect(await outputOf('segmentation')).toBe(runCli(['section', 'segmentation', '--gamma', '5']).stdout);
+    expect(page.url()).toMatch(/#gamma=5$/);
+    // --noise is taken by five sections: set in one, it is applied to all, as `all` does
+    await setField('triplet', 'noise', '1.5', ['regression', 'contrastive', 'triplet', 'infonce', 'segmentation']);
+    expect(await outputOf('triplet')).toBe(fixture('options/triplet__noise=1.5.txt'));
+    for (const name of ['regression', 'contrastive', 'infonce']) expect(await outputOf(name)).toBe(runCli(['section', name, '--noise', '1.5']).stdout);
+    expect(await outputOf('segmentation')).toBe(runCli(['section', 'segmentation', '--noise', '1.5', '--gamma', '5']).stdout);
+    expect(await page.locator('[data-section="regression"] input[name="noise"]').inputValue()).toBe('1.5');
+    expect(page.url()).toMatch(/#gamma=5&noise=1\.5$/);
+    await page.locator('input[name="seed"]').fill('7');
+    await page.locator('input[name="seed"]').dispatchEvent('change');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-section]')].every((p) => p.getAttribute('data-state') === 'ready'));
+    expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--seed', '7', '--gamma', '5']).stdout);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it.each(LINKS)('opens the link #%s in the state it holds', async (link) => {
+    await open(`#${link}`);
+    const expected = splitSections(linkFixture(link));
+    for (const [i, name] of SECTION_NAMES.entries()) expect(await outputOf(name), name).toBe(expected[i]);
+    expect(await outputOf('landscape')).toBe(runCli(cliArgsFor('landscape', link)).stdout);
+    expect(await page.locator('input[name="seed"]').inputValue()).toBe(new URLSearchParams(link).get('seed'));
+    expect(browser.blocked).toEqual([]);
+  });
+
+  it('follows a hash changed while open (a link pasted over the page)', async () => {
+    await open('#seed=7');
+    await page.evaluate(() => { location.hash = '#seed=123&margin=3'; });
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="seed"]')!.value === '123'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-section]')].every((p) => p.getAttribute('data-state') === 'ready'));
+    expect(await outputOf('triplet')).toBe(runCli(['section', 'triplet', '--seed', '123', '--margin', '3']).stdout);
+    expect(await outputOf('regression')).toBe(splitSections(fixture('cli/seed-123.txt'))[0]);
+    expect(await page.locator('[data-section="contrastive"] input[name="margin"]').inputValue()).toBe('3');
+  });
+
+  it('shows the CLI line for a bad value and keeps the last good output', async () => {
+    await open('#seed=7');
+    const before = await outputOf('focal');
+    await setField('focal', 'gamma', 'abc');
+    const panel = page.locator('[data-section="focal"]');
+    expect(await panel.getAttribute('data-state')).toBe('error');
+    const cli = runCli(['section', 'focal', '--gamma', 'abc']);
+    expect(await panel.locator('.status').textContent()).toBe(cli.stderr.trimEnd());
+    expect(await outputOf('focal')).toBe(before);
+    expect(await panel.locator('input[name="gamma"]').getAttribute('aria-invalid')).toBe('true');
+    // a check over several options: the Dice cap
+    await setField('dice', 'batch-size', '100000');
+    const dice = runCli(['section', 'dice', '--batch-size', '100000']);
+    expect(await page.locator('[data-section="dice"] .status').textContent()).toBe(dice.stderr.trimEnd());
+    // and back: a good value clears the error
+    await setField('focal', 'gamma', '2');
+    expect(await panel.getAttribute('data-state')).toBe('ready');
+    expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--seed', '7', '--gamma', '2']).stdout);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('computes a heavy Dice batch off the main thread, saying so', async () => {
+    await open();
+    const states: string[] = [];
+    await page.exposeFunction('__recordState', (s: string) => states.push(s));
+    await page.evaluate(() => {
+      const panel = document.querySelector('[data-section="dice"]')!;
+      new MutationObserver(() => (window as unknown as { __recordState(s: string): void }).__recordState(panel.getAttribute('data-state') ?? ''))
+        .observe(panel, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const dice = page.locator('[data-section="dice"]');
+    await dice.locator('input[name="height"]').fill('331');
+    await dice.locator('input[name="width"]').fill('2113');
+    await dice.locator('input[name="width"]').dispatchEvent('change');
+    await dice.locator('input[name="batch-size"]').fill('3');
+    await dice.locator('input[name="batch-size"]').dispatchEvent('change');
+    // while the worker computes, the page still answers at once
+    const t0 = Date.now();
+    await page.evaluate(() => 1);
+    const answered = Date.now() - t0;
+    await page.waitForSelector('[data-section="dice"][data-state="ready"]', { timeout: 60_000 });
+    expect(await outputOf('dice')).toBe(fixture('dice-large/s42__3x331x2113.txt'));
+    expect(states).toContain('computing');
+    expect(answered).toBeLessThan(500);
+    expect(browser.errors).toEqual([]);
+    expect(browser.blocked).toEqual([]);
+  }, 90_000);
+
+  it('keeps the other panels going while a heavy batch computes, and a newer value cancels it', async () => {
+    await open('#batch-size=8&height=1024&width=1024');
+    // (html[data-ready] waits for every panel: the 8 M-element batch included)
+    const dice = page.locator('[data-section="dice"]');
+    await dice.locator('input[name="smooth"]').fill('1');
+    await dice.locator('input[name="smooth"]').dispatchEvent('change');
+    await page.waitForSelector('[data-section="dice"][data-state="computing"]');
+    await setField('focal', 'gamma', '3');
+    expect(await dice.getAttribute('data-state')).toBe('computing');
+    expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--gamma', '3']).stdout);
+    // a newer Dice value drops the running batch (its worker is ended) and computes the new one
+    await dice.locator('input[name="batch-size"]').fill('2');
+    await dice.locator('input[name="batch-size"]').dispatchEvent('change');
+    await page.waitForSelector('[data-section="dice"][data-state="ready"]', { timeout: 60_000 });
+    expect(await outputOf('dice')).toBe(runCli(['section', 'dice', '--batch-size', '2', '--height', '1024', '--width', '1024', '--smooth', '1']).stdout);
+    expect(browser.errors).toEqual([]);
+    expect(browser.blocked).toEqual([]);
+  }, 120_000);
+});
