@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * devDependency types a package X that is a dependency or imported (X = node: a node: builtin).
  *
  * A module specifier counts when it is imported (`import … from`, `export … from`, `import()`,
- * `require()`), or when it is a string literal naming a file inside a package that resolves
+ * `require()`, `createRequire(…)('x')`), or when it is a string literal naming a file inside a package that resolves
  * (`'seedrandom/lib/alea.js'`, which rng/sources.ts hands to createRequire).
  */
 
@@ -37,7 +37,7 @@ function packageOf(spec: string): string | undefined {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\n]+)\1/gm;
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bcreateRequire\([^()]*\)\s*\(\s*|^\s*import\s+)(['"])([^'"\n]+)\1/gm;
 const FILE_IN_PACKAGE = /(['"])((?:@[\w.-]+\/)?[\w.-]+\/[\w./-]+\.(?:c|m)?js)\1/g;
 
 /** The packages a source text imports. */
@@ -108,9 +108,10 @@ describe('package.json lists exactly what src/ imports', () => {
       "export { y } from './local.js';",
       "const c = await import('chalk');",
       "const w = require('node:worker_threads');",
+      "const open = createRequire(import.meta.url)('open');",
       "const table = { a: 'seedrandom/lib/alea.js', b: 'no-such-package/lib/x.js' };",
       "const words = 'commander is a word here';",
     ].join('\n');
-    expect([...importedPackages(text, resolves)].sort()).toEqual(['@scope/pkg', 'chalk', 'ndarray', 'node', 'seedrandom']);
+    expect([...importedPackages(text, resolves)].sort()).toEqual(['@scope/pkg', 'chalk', 'ndarray', 'node', 'open', 'seedrandom']);
   });
 });

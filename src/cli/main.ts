@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { invalidValueMessage, OptionValueError, parseIntIn, shownValue, type OptionDef } from '../options.js';
-import { ALL_SECTIONS, EXTRA_SECTIONS, SECTIONS, findSection } from '../sections/index.js';
+import { ALL_SECTIONS, EXTRA_SECTIONS, SECTIONS, findSection, optionsByFlag } from '../sections/index.js';
 import { defaultsOf, type SectionDef } from '../sections/types.js';
 import { RNG_NAMES } from '../rng/index.js';
 import {
@@ -63,18 +63,6 @@ function loadExplore(): typeof import('./explore.js') {
 
 type OptionsByFlag = Map<string, { option: OptionDef; sections: SectionDef[] }>;
 
-/** The options of `defs` by flag: a flag such as --noise is taken by several sections. */
-function sectionOptionsByFlag(defs: readonly SectionDef[]): OptionsByFlag {
-  const byFlag: OptionsByFlag = new Map();
-  for (const def of defs) {
-    for (const option of def.options) {
-      const entry = byFlag.get(option.flag) ?? { option, sections: [] };
-      entry.sections.push(def);
-      byFlag.set(option.flag, entry);
-    }
-  }
-  return byFlag;
-}
 
 /**
  * An option whose parser throws OptionValueError: the message names the option and the value
@@ -109,7 +97,7 @@ function optionHelp(def: OptionDef, defaults: string): string {
 }
 
 function addSectionOptions(cmd: Command, defs: readonly SectionDef[]): void {
-  const byFlag = sectionOptionsByFlag(defs);
+  const byFlag = optionsByFlag(defs);
   COMMAND_OPTIONS.set(cmd, byFlag);
   for (const [flag, { option: def, sections }] of byFlag) {
     const where = sections.map((s) => `${s.name} ${s.options.find((o) => o.flag === flag)!.defaultText}`).join(', ');

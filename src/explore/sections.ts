@@ -1,5 +1,5 @@
 /* The sections the page shows and the flags they take, read from the registry. */
-import { ALL_SECTIONS } from '../sections/index.js';
+import { ALL_SECTIONS, optionsByFlag } from '../sections/index.js';
 import type { OptionDef, SectionDef } from '../sections/types.js';
 
 /** Sections 1-9, the summary, then the extras. */
@@ -9,17 +9,9 @@ export function findPageSection(name: string): SectionDef | undefined {
   return PAGE_SECTIONS.find((s) => s.name === name);
 }
 
-/** Each flag with the sections that take it, in first-declared order (`--noise`: three sections). */
+/** Each flag with the sections that take it, in first-declared order (`--noise`: five sections). */
 export function flagTakers(): Map<string, { option: OptionDef; sections: SectionDef[] }> {
-  const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
-  for (const def of PAGE_SECTIONS) {
-    for (const option of def.options) {
-      const entry = byFlag.get(option.flag) ?? { option, sections: [] };
-      entry.sections.push(def);
-      byFlag.set(option.flag, entry);
-    }
-  }
-  return byFlag;
+  return optionsByFlag(PAGE_SECTIONS);
 }
 
 /**

@@ -1,18 +1,12 @@
 import type { Figure, Series } from '../figure/model.js';
 import { formatRepr } from '../format/index.js';
-import { descend, quadratic, quadraticStep, rosenbrock, rosenbrockStep, type GridLoss } from '../sections/landscape.js';
+import { descend, quadratic, quadraticStep, rosenbrock, rosenbrockStep, type GridLoss, type LandscapeOptions } from '../sections/landscape.js';
 import type { Parameter, Scalar } from '../tensor/autograd.js';
 import { linspace } from '../tensor/numpy-stats.js';
 import type { FigureBuilder } from './index.js';
 import { strided } from './series.js';
 
-interface Opts {
-  readonly lr: number;
-  readonly steps: number;
-  readonly grid: number;
-  readonly range: number;
-  readonly start: readonly number[];
-}
+type Opts = LandscapeOptions;
 
 /** Grid points per axis of a displayed landscape at most. */
 const MAX_SIDE = 60;

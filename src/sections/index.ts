@@ -1,4 +1,4 @@
-import type { SectionDef } from './types.js';
+import type { OptionDef, SectionDef } from './types.js';
 import { section as regression } from './regression.js';
 import { section as crossEntropy } from './cross-entropy.js';
 import { section as focal } from './focal.js';
@@ -29,4 +29,17 @@ export const ALL_SECTIONS: readonly SectionDef[] = [...SECTIONS, ...EXTRA_SECTIO
 /** A section (the script's or an extra) by name (`focal`) or number (`3`, `10`). */
 export function findSection(nameOrNumber: string): SectionDef | undefined {
   return ALL_SECTIONS.find((s) => s.name === nameOrNumber || (s.number !== null && String(s.number) === nameOrNumber));
+}
+
+/** The options of `defs` by flag, with the sections that take each (`--noise`: several), in declaration order. */
+export function optionsByFlag(defs: readonly SectionDef[]): Map<string, { option: OptionDef; sections: SectionDef[] }> {
+  const byFlag = new Map<string, { option: OptionDef; sections: SectionDef[] }>();
+  for (const def of defs) {
+    for (const option of def.options) {
+      const entry = byFlag.get(option.flag) ?? { option, sections: [] };
+      entry.sections.push(def);
+      byFlag.set(option.flag, entry);
+    }
+  }
+  return byFlag;
 }

@@ -9,7 +9,7 @@ import { arraySource, describeArray, linspace, type Float64Source, type Landscap
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
-interface Opts {
+export interface LandscapeOptions {
   readonly lr: number;
   readonly steps: number;
   readonly grid: number;
@@ -105,7 +105,7 @@ function statsLines(name: string, s: LandscapeStats): Line[] {
   ];
 }
 
-export const section = defineSection<Opts>({
+export const section = defineSection<LandscapeOptions>({
   number: 9,
   name: 'landscape',
   title: '9. Loss Landscape Comparison',
