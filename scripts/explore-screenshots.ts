@@ -43,7 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
       // down to the end of the first panel's first figure
       const bottom = await page.locator('[data-section="regression"] .figures figure').first()
-        .evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY + 16);
+        .evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY + 4);
       await page.screenshot({ path: join(root, 'docs/explore.png'), clip: { x: 0, y: 0, width: viewport.width, height: Math.min(bottom, viewport.height) }, scale: 'css', animations: 'disabled' });
     }
     if (browser.blocked.length || browser.errors.length) console.error(browser.blocked, browser.errors);
