@@ -366,6 +366,29 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
     expect(await svg.locator('.probe').count()).toBe(0);
   });
 
+  it('fits a phone: no sideways scrolling, figures within their panels, wide text scrolls in its box', async () => {
+    const p = await browser.newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(url);
+    await p.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    const fit = await p.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wideFigures: [...document.querySelectorAll('.figures svg')].filter((svg) => {
+        const panel = svg.closest('.panel')!.getBoundingClientRect();
+        const box = svg.getBoundingClientRect();
+        return box.left < panel.left || box.right > panel.right || box.height < box.width * 0.8;
+      }).map((svg) => svg.getAttribute('aria-label')),
+      // the regression output's long line: the <pre> scrolls, the panel does not grow
+      pre: (() => {
+        const pre = document.querySelector<HTMLElement>('[data-section="regression"] pre[data-output]')!;
+        return { scrolls: pre.scrollWidth > pre.clientWidth, style: getComputedStyle(pre).overflowX, fits: pre.getBoundingClientRect().right <= window.innerWidth };
+      })(),
+    }));
+    expect(fit).toEqual({ overflow: 0, wideFigures: [], pre: { scrolls: true, style: 'auto', fits: true } });
+    await p.close();
+    expect(browser.errors).toEqual([]);
+  });
+
   /** [hash, what is checked]: the hash is untrusted input, shown only as values and text. */
   const HOSTILE: [string, string, string[]][] = [
     // [hash, panel whose status is checked (or 'global'), the CLI command whose stderr it must equal]
