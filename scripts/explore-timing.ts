@@ -1,6 +1,7 @@
 /*
  * The explorer page's timings in headless Chromium (no network), for BENCHMARKS.md:
- *   npm run build && npx vite-node scripts/explore-timing.ts [loads]
+ *   npm run build && npx vite-node scripts/explore-timing.ts [loads] [page.html]
+ * (another page, such as an older build, to compare under the same load: default dist/explore.html)
  * Per load: navigation start to the first panel's output and to every panel's, then the time
  * from a knob's `change` to its panel's new output, for a few sections at default sizes.
  */
@@ -11,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findChromium, launchGuarded } from '../test/helpers/browser.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const file = join(root, 'dist/explore.html');
+const file = process.argv[3] ?? join(root, 'dist/explore.html');
 const loads = Number(process.argv[2] ?? 10);
 const chromium = findChromium();
 if (!chromium) throw new Error('no Chromium found');

@@ -13,7 +13,7 @@ import type { OptionDef, SectionDef } from '../sections/types.js';
 import type { PanelRequest, PanelResult } from './compute.js';
 import { DEFAULT_RNG, DEFAULT_SEED, formatHash, parseHash } from './hash.js';
 import { invert, plotMaps, readoutNumber } from './readout.js';
-import { Runner } from './runner.js';
+import { internalError, Runner } from './runner.js';
 import { allowedText, flagTakers, PAGE_SECTIONS } from './sections.js';
 
 /** How long a panel may compute before it says so (shorter runs would only flicker). */
@@ -105,6 +105,8 @@ export function startPage(scriptText: string | undefined): void {
   const state: State = { seed: DEFAULT_SEED, rng: DEFAULT_RNG, flags: new Map() };
   let firstOutput = false;
   let initialPending = 0;
+  /** Readouts made so far, for their ids (a redraw makes new ones). */
+  let readouts = 0;
 
   const seedInput = document.querySelector<HTMLInputElement>('input[name="seed"]')!;
   const rngSelect = document.querySelector<HTMLSelectElement>('select[name="rng"]')!;
@@ -268,10 +270,26 @@ export function startPage(scriptText: string | undefined): void {
       clearTimeout(slow);
       if (result === undefined || p.generation !== generation) return;
       show(p, result);
+    }, (err: unknown) => {
+      clearTimeout(slow);
+      if (p.generation === generation) show(p, { ok: false, error: internalError(err) });
     });
   }
 
+  /**
+   * A result on the panel, never a silent blank: a failure while drawing it (a figure the renderer
+   * chokes on) is reported as the CLI reports a bug, as one line of text in the panel.
+   */
   function show(p: Panel, result: PanelResult): void {
+    try {
+      showResult(p, result);
+    } catch (err) {
+      showResult(p, { ok: false, error: internalError(err) });
+    }
+    settled(result.ok);
+  }
+
+  function showResult(p: Panel, result: PanelResult): void {
     p.root.removeAttribute('aria-busy');
     for (const input of p.inputs.values()) input.removeAttribute('aria-invalid');
     seedInput.removeAttribute('aria-invalid');
@@ -283,15 +301,21 @@ export function startPage(scriptText: string | undefined): void {
       const bad = result.flag === 'seed' ? seedInput : result.flag ? p.inputs.get(result.flag) : undefined;
       bad?.setAttribute('aria-invalid', 'true');
       bad?.setAttribute('aria-errormessage', p.status.id);
+      // no good output to keep (the first run failed): the line stands in the output too, so the
+      // panel is never an empty box
+      if (!p.hasOutput) p.output.textContent = result.error;
     } else {
+      drawFigures(p, result.figures);
       p.output.textContent = result.text;
       p.hasOutput = true;
-      drawFigures(p, result.figures);
       p.status.className = 'status';
       p.status.textContent = '';
       p.root.dataset['state'] = 'ready';
     }
-    if (!firstOutput && result.ok) {
+  }
+
+  function settled(ok: boolean): void {
+    if (!firstOutput && ok) {
       firstOutput = true;
       performance.mark('loss-demo:first-output');
     }
@@ -308,36 +332,109 @@ export function startPage(scriptText: string | undefined): void {
     return Math.round(Math.max(280, Math.min(560, available)));
   }
 
+  /**
+   * Wide figures are 0.62 of their width; on a phone that leaves a heatmap a strip once the
+   * title, legend rows and notes (which keep their size) are placed, so narrow ones are taller.
+   */
+  function figureHeight(width: number): number {
+    return Math.round(width * (width < 480 ? 0.95 : 0.62));
+  }
+
   function drawFigures(p: Panel, figures: readonly Figure[]): void {
     // (the layout gives the figures a column of their own first, then they are drawn to its width)
     p.figures.parentElement!.classList.toggle('with-figures', figures.length > 0);
     const width = figureWidth(p);
-    p.shown = figures;
-    p.drawnWidth = width;
     const nodes = figures.map((fig) => {
       const figure = el('figure', { class: 'figure' });
       // our renderer's text only (values from the URL never reach markup): parsed as SVG, not HTML
-      const doc = new DOMParser().parseFromString(renderFigureSvg(fig, { width, height: Math.round(width * 0.62) }), 'image/svg+xml');
+      const doc = new DOMParser().parseFromString(renderFigureSvg(fig, { width, height: figureHeight(width) }), 'image/svg+xml');
       // (a renderer bug that gives malformed SVG shows as a missing figure, not as a parser's error page)
       if (doc.documentElement.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return undefined;
       const svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
       svg.removeAttribute('width');
       svg.removeAttribute('height');
-      const readout = el('output', { class: 'readout', 'aria-hidden': 'true' }, ' ');
+      // (the renderer gives role="img", the title as aria-label and a <title>; the keys below make it a control too)
+      svg.setAttribute('tabindex', '0');
+      svg.setAttribute('aria-roledescription', 'figure');
+      const readoutId = `${p.root.id}-readout-${++readouts}`;
+      svg.setAttribute('aria-describedby', readoutId);
+      // polite: the value under the keyboard probe is read out without interrupting
+      const readout = el('output', { class: 'readout', id: readoutId, 'aria-live': 'polite' }, ' ');
       svg.addEventListener('pointermove', (e) => pointerReadout(svg, readout, e, fig));
       svg.addEventListener('pointerleave', () => { readout.textContent = ' '; });
+      keyboardProbe(svg, readout, fig);
       figure.append(svg, readout);
-      if (fig.note) figure.append(el('figcaption', {}, fig.note));
+      // the note is drawn in the SVG, which a screen reader treats as one image: said again here
+      if (fig.note) figure.append(el('figcaption', { class: 'sr-only' }, fig.note));
       return figure;
     });
     p.figures.replaceChildren(...nodes.filter((n) => n !== undefined));
+    p.shown = figures;
+    p.drawnWidth = width;
   }
 
   function pointerReadout(svg: SVGSVGElement, readout: HTMLElement, e: PointerEvent, fig: Figure): void {
-    const maps = plotMaps((name) => svg.getAttribute(name));
     const ctm = svg.getScreenCTM();
-    if (!maps || !ctm) return;
-    const pt = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    if (!ctm) return;
+    readAt(svg, readout, fig, new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse()));
+  }
+
+  /**
+   * The keyboard's pointer: focus puts a probe at the plot's centre, the arrows move it a
+   * twentieth of the plot (Shift: a fifth), Home/End go to the left and right edges, Escape hides it.
+   */
+  function keyboardProbe(svg: SVGSVGElement, readout: HTMLElement, fig: Figure): void {
+    const ns = 'http://www.w3.org/2000/svg';
+    const probe = document.createElementNS(ns, 'g');
+    probe.setAttribute('class', 'probe');
+    probe.setAttribute('aria-hidden', 'true');
+    const v = document.createElementNS(ns, 'path');
+    const h = document.createElementNS(ns, 'path');
+    const dot = document.createElementNS(ns, 'circle');
+    dot.setAttribute('r', '4');
+    probe.append(v, h, dot);
+    let at: { x: number; y: number } | undefined;
+    const place = (x: number, y: number): void => {
+      const maps = plotMaps((name) => svg.getAttribute(name));
+      if (!maps) return;
+      const a = maps.area;
+      at = { x: Math.min(a.x + a.w, Math.max(a.x, x)), y: Math.min(a.y + a.h, Math.max(a.y, y)) };
+      v.setAttribute('d', `M${at.x} ${a.y}V${a.y + a.h}`);
+      h.setAttribute('d', `M${a.x} ${at.y}H${a.x + a.w}`);
+      dot.setAttribute('cx', String(at.x));
+      dot.setAttribute('cy', String(at.y));
+      if (!probe.isConnected) svg.append(probe);
+      readAt(svg, readout, fig, at);
+    };
+    svg.addEventListener('focus', () => {
+      const maps = plotMaps((name) => svg.getAttribute(name));
+      if (maps) place(at?.x ?? maps.area.x + maps.area.w / 2, at?.y ?? maps.area.y + maps.area.h / 2);
+    });
+    svg.addEventListener('blur', () => probe.remove());
+    svg.addEventListener('keydown', (e) => {
+      const maps = plotMaps((name) => svg.getAttribute(name));
+      if (!maps || !at) return;
+      const step = e.shiftKey ? 5 : 20;
+      const dx = maps.area.w / step;
+      const dy = maps.area.h / step;
+      const moves: Record<string, [number, number]> = {
+        ArrowLeft: [at.x - dx, at.y], ArrowRight: [at.x + dx, at.y], ArrowUp: [at.x, at.y - dy], ArrowDown: [at.x, at.y + dy],
+        Home: [maps.area.x, at.y], End: [maps.area.x + maps.area.w, at.y],
+      };
+      const move = moves[e.key];
+      if (move) {
+        e.preventDefault();
+        place(...move);
+      } else if (e.key === 'Escape') {
+        probe.remove();
+        readout.textContent = ' ';
+      }
+    });
+  }
+
+  function readAt(svg: SVGSVGElement, readout: HTMLElement, fig: Figure, pt: { x: number; y: number }): void {
+    const maps = plotMaps((name) => svg.getAttribute(name));
+    if (!maps) return;
     const { x, y, w, h } = maps.area;
     if (pt.x < x || pt.x > x + w || pt.y < y || pt.y > y + h) {
       readout.textContent = ' ';
@@ -364,7 +461,14 @@ export function startPage(scriptText: string | undefined): void {
   window.addEventListener('resize', () => {
     clearTimeout(resizing);
     resizing = setTimeout(() => {
-      for (const p of panels) if (p.shown.length && figureWidth(p) !== p.drawnWidth) drawFigures(p, p.shown);
+      for (const p of panels) {
+        if (!p.shown.length || figureWidth(p) === p.drawnWidth) continue;
+        try {
+          drawFigures(p, p.shown);
+        } catch (err) {
+          showResult(p, { ok: false, error: internalError(err) });
+        }
+      }
     }, 150);
   });
   window.addEventListener('hashchange', () => {

@@ -120,6 +120,8 @@ export class Runner {
     try {
       const lane: Lane = { worker: new Worker(this.url!), current: undefined, since: 0 };
       lane.worker!.onmessage = (e: MessageEvent<WorkerMessage>) => this.finish(lane, e.data.id, e.data.result);
+      // a message the page cannot read: the main thread computes the job again
+      lane.worker!.onmessageerror = () => this.workerFailed(lane);
       lane.worker!.onerror = (e) => {
         e.preventDefault();
         this.workerFailed(lane);
@@ -155,18 +157,36 @@ export class Runner {
   }
 }
 
+/** The line the CLI's main writes for an exception it did not expect (src/cli/main.ts), on one line. */
+export function internalError(err: unknown): string {
+  let message: string;
+  try {
+    message = err instanceof Error ? err.message : String(err);
+  } catch {
+    message = 'unknown error';
+  }
+  // a page shows one line, as the CLI's stderr does (a message may hold a stack or a newline)
+  return `loss-demo: internal error: ${message.replace(/\s+/g, ' ').trim() || (err instanceof Error ? err.name : 'unknown error')}`;
+}
+
 /** computePanel, with a bug reported as the CLI reports one instead of a page error. */
 export async function computeSafely(req: PanelRequest): Promise<PanelResult> {
   try {
     return await computePanel(req);
   } catch (err) {
-    return { ok: false, error: `loss-demo: internal error: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, error: internalError(err) };
   }
 }
 
-/** The worker's side: one request in, its result out. */
+/** The worker's side: one request in, its result out (an answer always, or the page would wait for ever). */
 export function workerMain(scope: { onmessage: unknown; postMessage(message: WorkerMessage): void }): void {
   scope.onmessage = async (e: MessageEvent<{ id: number; req: PanelRequest }>) => {
-    scope.postMessage({ id: e.data.id, result: await computeSafely(e.data.req) });
+    const result = await computeSafely(e.data.req);
+    try {
+      scope.postMessage({ id: e.data.id, result });
+    } catch (err) {
+      // a result that cannot be cloned to the page (DataCloneError): its error line can
+      scope.postMessage({ id: e.data.id, result: { ok: false, error: internalError(err) } });
+    }
   };
 }

@@ -4,7 +4,7 @@
  * test). Skipped, with one line, when no Chromium is found, unless LOSS_DEMO_BROWSER_TESTS=1
  * (CI), where a missing browser is a failure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,11 +25,12 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
   let browser: Guarded;
   let page: Page;
   let url: string;
+  let out: string;
   const dir = mkdtempSync(join(tmpdir(), 'loss-demo-page-'));
 
   beforeAll(async () => {
     if (!chromium) throw new Error('LOSS_DEMO_BROWSER_TESTS=1 but no Chromium was found (apt-get install -y chromium)');
-    const out = join(dir, 'loss-demo.html');
+    out = join(dir, 'loss-demo.html');
     const r = runCli(['explore', '--no-open', '--out', out]);
     expect(r.status).toBe(0);
     url = pathToFileURL(out).href;
@@ -246,4 +247,189 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
     expect(browser.errors).toEqual([]);
     expect(browser.blocked).toEqual([]);
   }, 120_000);
+
+  /** Every panel's state, status line and output, for the checks that no panel is left blank. */
+  async function panelsNow(p: Page): Promise<{ name: string; state: string; status: string; output: string }[]> {
+    return p.locator('[data-section]').evaluateAll((els) => els.map((e) => ({
+      name: e.getAttribute('data-section') ?? '',
+      state: e.getAttribute('data-state') ?? '',
+      status: e.querySelector('.status')?.textContent ?? '',
+      output: e.querySelector('pre[data-output]')?.textContent ?? '',
+    })));
+  }
+
+  it('reports a computation that throws in the worker as one line, never an empty panel (the CSP without unsafe-eval)', async () => {
+    // the failure we had: a policy that blocks ndarray's new Function makes every view throw an EvalError
+    const strict = join(dir, 'strict-csp.html');
+    const html = readFileSync(out, 'utf8');
+    const policy = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src[^;"]*) 'unsafe-eval'/;
+    expect(html).toMatch(policy);
+    writeFileSync(strict, html.replace(policy, '$1'));
+    const p = await browser.newPage();
+    await p.goto(pathToFileURL(strict).href);
+    await p.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    const panels = await panelsNow(p);
+    const failed = panels.filter((x) => x.state === 'error');
+    expect(failed.length).toBeGreaterThan(5);
+    for (const x of failed) {
+      expect(x.status, x.name).toMatch(/^loss-demo: internal error: \S.*$/);
+      expect(x.status, x.name).not.toContain('\n');
+      // nothing good to keep: the line stands in the output, which is not an empty box
+      expect(x.output, x.name).toBe(x.status);
+    }
+    // a panel that needs no view still prints the CLI's text
+    for (const x of panels.filter((q) => q.state !== 'error')) expect(x.output, x.name).toBe(runCli(['section', x.name]).stdout);
+    expect(await p.locator('pre[data-output]:empty').count()).toBe(0);
+    await p.close();
+    browser.errors.splice(0); // (the policy's refusals are logged as console errors)
+  });
+
+  it('reports a computation that throws on the main thread as one line and keeps the last good output', async () => {
+    const p = await browser.newPage();
+    // no workers (the fallback), and a hook that makes the next typed array the core allocates throw
+    await p.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['Worker'] = undefined;
+      for (const name of ['Float32Array', 'Float64Array']) {
+        const Real = w[name] as new (...a: unknown[]) => object;
+        w[name] = new Proxy(Real, {
+          construct(target, args, newTarget) {
+            if (w['__lossDemoFault']) throw new Error('injected fault');
+            return Reflect.construct(target, args, newTarget) as object;
+          },
+        });
+      }
+    });
+    const shared = page;
+    page = p;
+    try {
+      await p.goto(url + '#seed=7');
+      await p.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      const before = await outputOf('focal');
+      expect(before).toBe(runCli(['section', 'focal', '--seed', '7']).stdout);
+      await p.evaluate(() => { (window as unknown as Record<string, unknown>)['__lossDemoFault'] = true; });
+      await setField('focal', 'gamma', '5', ['focal', 'segmentation']);
+      const focal = p.locator('[data-section="focal"]');
+      expect(await focal.getAttribute('data-state')).toBe('error');
+      expect(await focal.locator('.status').textContent()).toBe('loss-demo: internal error: injected fault');
+      expect(await outputOf('focal')).toBe(before);
+      // the status is a polite live region: the line is announced
+      expect(await focal.locator('.status').getAttribute('aria-live')).toBe('polite');
+      await p.evaluate(() => { (window as unknown as Record<string, unknown>)['__lossDemoFault'] = false; });
+      await setField('focal', 'gamma', '2');
+      expect(await focal.getAttribute('data-state')).toBe('ready');
+      expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--seed', '7', '--gamma', '2']).stdout);
+    } finally {
+      page = shared;
+      await p.close();
+    }
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('names every figure, shows the focus, and reads a figure out from the keyboard', async () => {
+    await open();
+    const figures = await page.locator('[data-section] .figures svg').evaluateAll((els) => els.map((svg) => ({
+      role: svg.getAttribute('role'), label: svg.getAttribute('aria-label') ?? '', title: svg.querySelector('title')?.textContent ?? '',
+      tabindex: svg.getAttribute('tabindex'),
+    })));
+    expect(figures.length).toBeGreaterThanOrEqual(9);
+    for (const f of figures) {
+      expect(f.role).toBe('img');
+      expect(f.label).not.toBe('');
+      expect(f.title).toBe(f.label);
+      expect(f.tabindex).toBe('0');
+    }
+    // keyboard focus is drawn (an outline, not the browser's none)
+    await page.locator('input[name="seed"]').focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement!;
+      return { tag: el.tagName, style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    expect(outline.tag).toBe('SELECT');
+    expect(outline.style).toBe('solid');
+    expect(outline.width).toBe('3px');
+    // a figure takes the focus, and the arrows move a probe whose value the readout announces politely
+    const svg = page.locator('[data-section="focal"] .figures svg').first();
+    const readout = page.locator('[data-section="focal"] .figures .readout').first();
+    expect(await readout.getAttribute('aria-live')).toBe('polite');
+    expect(await svg.getAttribute('aria-describedby')).toBe(await readout.getAttribute('id'));
+    await svg.focus();
+    const mid = Number(/x = (\S+),/.exec((await readout.textContent()) ?? '')?.[1]);
+    await page.keyboard.press('ArrowRight');
+    const right = Number(/x = (\S+),/.exec((await readout.textContent()) ?? '')?.[1]);
+    const [lo, hi] = (await svg.getAttribute('data-x-domain'))!.split(' ').map(Number) as [number, number];
+    expect(Math.abs(mid - (lo + hi) / 2)).toBeLessThan((hi - lo) / 50);
+    expect(Math.abs(right - mid - (hi - lo) / 20)).toBeLessThan((hi - lo) / 50);
+    expect(await svg.locator('.probe').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await svg.locator('.probe').count()).toBe(0);
+  });
+
+  it('fits a phone: no sideways scrolling, figures within their panels, wide text scrolls in its box', async () => {
+    const p = await browser.newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(url);
+    await p.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    const fit = await p.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wideFigures: [...document.querySelectorAll('.figures svg')].filter((svg) => {
+        const panel = svg.closest('.panel')!.getBoundingClientRect();
+        const box = svg.getBoundingClientRect();
+        return box.left < panel.left || box.right > panel.right || box.height < box.width * 0.8;
+      }).map((svg) => svg.getAttribute('aria-label')),
+      // the regression output's long line: the <pre> scrolls, the panel does not grow
+      pre: (() => {
+        const pre = document.querySelector<HTMLElement>('[data-section="regression"] pre[data-output]')!;
+        return { scrolls: pre.scrollWidth > pre.clientWidth, style: getComputedStyle(pre).overflowX, fits: pre.getBoundingClientRect().right <= window.innerWidth };
+      })(),
+    }));
+    expect(fit).toEqual({ overflow: 0, wideFigures: [], pre: { scrolls: true, style: 'auto', fits: true } });
+    await p.close();
+    expect(browser.errors).toEqual([]);
+  });
+
+  /** [hash, what is checked]: the hash is untrusted input, shown only as values and text. */
+  const HOSTILE: [string, string, string[]][] = [
+    // [hash, panel whose status is checked (or 'global'), the CLI command whose stderr it must equal]
+    ['#gamma=<script>window.__pwned=1</script>', 'focal', ['section', 'focal', '--gamma', '<script>window.__pwned=1</script>']],
+    ['#gamma=%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E', 'focal', ['section', 'focal', '--gamma', '"><img src=x onerror="window.__pwned=1">']],
+    ['#rng=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E', 'triplet', ['section', 'triplet', '--rng', '"><img src=x onerror=window.__pwned=1>']],
+    [`#seed=${'9'.repeat(5000)}`, 'regression', ['section', 'regression', '--seed', '9'.repeat(5000)]],
+    [`#margin=${'<b>'.repeat(1700)}`, 'contrastive', ['section', 'contrastive', '--margin', '<b>'.repeat(1700)]],
+    ['#%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E=1', 'global', ['all', '--<script>window.__pwned=1</script>', '1']],
+    ['#bogus=1&gamma=3', 'global', ['all', '--bogus', '1']],
+    ['#gamma=%E0%A4%A', 'focal', ['section', 'focal', '--gamma', '%E0%A4%A']],
+  ];
+
+  const hostile = HOSTILE.map(([hash, where, args]) => ({ hash, where, args, label: hash.length > 70 ? `${hash.slice(0, 24)}… (${hash.length} chars)` : hash }));
+  it.each(hostile)('shows the hash $label only as text, with the CLI line', async ({ hash, where, args }) => {
+    await open(hash);
+    const cli = runCli(args);
+    expect(cli.status).toBe(2);
+    const line = cli.stderr.trimEnd();
+    expect(line).not.toContain('\n');
+    const status = where === 'global' ? page.locator('#global-status') : page.locator(`[data-section="${where}"] .status`);
+    expect(await status.textContent()).toBe(line);
+    if (where !== 'global') expect(await page.locator(`[data-section="${where}"]`).getAttribute('data-state')).toBe('error');
+    const injected = await page.evaluate(() => ({
+      pwned: (window as unknown as Record<string, unknown>)['__pwned'],
+      nodes: document.querySelectorAll('img, iframe, object, embed, b, [onerror], [onload]').length,
+      scripts: document.scripts.length,
+      // a long line wraps inside its panel: the page never scrolls sideways
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    expect(injected).toEqual({ pwned: undefined, nodes: 0, scripts: 1, overflow: 0 });
+    expect(browser.errors).toEqual([]);
+    expect(browser.blocked).toEqual([]);
+  });
+
+  it('reads repeated keys as the CLI does (the last wins) and decodes percent-encoding', async () => {
+    await open('#gamma=1&gamma=5&margin=%32');
+    expect(await outputOf('focal')).toBe(fixture('options/focal__gamma=5.txt'));
+    expect(await outputOf('focal')).toBe(runCli(['section', 'focal', '--gamma', '1', '--gamma', '5']).stdout);
+    expect(await outputOf('triplet')).toBe(runCli(['section', 'triplet', '--margin', '2']).stdout);
+    expect(await page.locator('[data-section="focal"] input[name="gamma"]').inputValue()).toBe('5');
+    expect(await page.locator('#all-command').textContent()).toBe('loss-demo all --gamma 5 --margin 2');
+  });
 });
