@@ -31,9 +31,9 @@ export const figures: FigureBuilder = (ctx, options) => {
   const curves = losses.map((loss, i) => {
     const name = `task ${i + 1} (${TASKS[i]}, L=${formatFixed(loss.item(), 4)})`;
     const at = minima[i]!;
-    marks.push({ kind: 'point', x: at.item(), y: weighted(at, loss)[0]!, label: `task ${i + 1} minimum: s = log L` });
+    marks.push({ kind: 'point', x: at.item(), y: weighted(at, loss)[0]!, label: `min ${i + 1}` });
     const chosen = tensor([logVars[i]!]);
-    marks.push({ kind: 'point', x: chosen.item(), y: weighted(chosen, loss)[0]!, label: `task ${i + 1} --log-vars s=${formatRepr(logVars[i]!)}` });
+    marks.push({ kind: 'point', x: chosen.item(), y: weighted(chosen, loss)[0]!, label: `s${i + 1}=${formatRepr(logVars[i]!)}` });
     return series(name, s.data, weighted(s, loss));
   });
   // exp(-s)·L explodes for negative s: the y axis shows the marked points with room above
@@ -46,7 +46,7 @@ export const figures: FigureBuilder = (ctx, options) => {
       : { label: 'exp(−s)·L + s', domain: [Math.min(0, ...markYs), Math.max(...markYs) + 3] },
     series: curves,
     marks,
-    note: 'Each task term is smallest at s = log L (value 1 + log L): a harder task (larger L) settles at a larger s, a smaller weight.',
+    note: 'min k: task k is smallest at s = log L (value 1 + log L), so a harder task (larger L) settles at a larger s, a smaller weight; sk: the --log-vars value.',
   };
   return [figure];
 };
