@@ -209,7 +209,9 @@ const checks: Record<string, (figs: Figure[], e: Record<string, any>, o: Record<
     expect(heat.series.flatMap((s) => s.points)).toEqual(misses);
     expect(heat.note).toContain(`for ${32 - misses.length} of 32 queries`);
     const [lossN, logNs, sweepN] = batch.series as [Series, Series, Series];
-    const sizes = Array.from({ length: 32 }, (_, i) => i + 1);
+    expect(batch.x.scale).toBe('log');
+    const sizes = e.sizes as number[];
+    for (const n of [1, 32, ...o.batchSizes]) expect(sizes).toContain(n);
     expect(lossN.points.map((p) => p[0])).toEqual(sizes);
     expect(ys(lossN)).toEqual(C(e.lossN));
     expect(logNs.points.map((p) => p[0])).toEqual(sizes);

@@ -1,7 +1,8 @@
 import type { Figure } from '../figure/model.js';
 import { formatRepr } from '../format/index.js';
 import { backgroundOnly, type BackgroundOnly, HEIGHT, segmentationData, WIDTH } from '../sections/segmentation.js';
-import { elements } from '../tensor/tensor.js';
+import { sigmoid } from '../tensor/unary-math.js';
+import { elements, type Tensor } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series } from './series.js';
 
@@ -36,7 +37,7 @@ export const figures: FigureBuilder = (ctx, options) => {
   const imbalance: Figure = {
     title: 'A prediction that ignores the object (logits −5)',
     kind: 'lines',
-    x: { label: `square side in pixels (foreground: side² of each ${HEIGHT}×${WIDTH} mask)`, scale: 'log' },
+    x: { label: 'square side (pixels)', scale: 'log' },
     y: { label: 'loss', scale: 'log' },
     series: [
       series('BCE', SIDES, curve.map((r) => r.bce)),
@@ -47,11 +48,15 @@ export const figures: FigureBuilder = (ctx, options) => {
       series('--sizes: Dice', sizes, marked.map((r) => r.dice), 'points'),
     ],
     marks: [],
-    note: 'BCE and focal shrink with the object (they average over pixels); Dice stays near 1: a miss.',
+    note: `The square is side² of each mask's ${HEIGHT * WIDTH} pixels. BCE and focal average over pixels and shrink with it; Dice stays near 1: a miss.`,
   };
 
   // mask 1 of the section's batch and its predicted probability, row 0 at the bottom (as section 7's)
-  const { target, terms } = segmentationData(ctx.manualSeed(), noise);
+  const { target, logits } = segmentationData(ctx.manualSeed(), noise);
+  // torch.sigmoid of mask 1 alone: 4096 elements, all in the vectorized blocks of 16, as they
+  // are in the whole batch (whose numel % 16 tail is empty), so the bits are the batch's
+  const mask1 = (t: Tensor): Tensor => t.slice(0, 0, 1).contiguous();
+  const probs = sigmoid(mask1(logits));
   const rows = Array.from({ length: HEIGHT }, (_, i) => i);
   const cols = Array.from({ length: WIDTH }, (_, i) => i);
   const first = (values: Float32Array): number[][] => rows.map((r) => cols.map((c) => values[r * WIDTH + c]!));
@@ -66,8 +71,8 @@ export const figures: FigureBuilder = (ctx, options) => {
   });
   return [
     imbalance,
-    heatmap('Mask 1: target (16×16 square)', elements(target), 'target'),
-    { ...heatmap(`Mask 1: sigmoid(prediction), noise ${formatRepr(noise)}`, elements(terms.probs), 'probability'),
+    heatmap('Mask 1: target (16×16 square)', elements(mask1(target)), 'target'),
+    { ...heatmap(`Mask 1: sigmoid(prediction), noise ${formatRepr(noise)}`, elements(probs), 'probability'),
       note: 'The logits are 5·target + noise·randn − 1: the square shows through the noise.' },
   ];
 };

@@ -1,7 +1,7 @@
 import { formatG, formatRepr } from '../format/index.js';
 import { comboFromLosses } from '../losses/combo.js';
 import { diceLossFromProbs } from '../losses/dice.js';
-import { pixelTerms, pixelTermsOfConstant, type PixelTerms } from '../losses/pixel-terms.js';
+import { pixelTerms, pixelTermsOfConstant } from '../losses/pixel-terms.js';
 import { sigmoidFocalFromTerms } from '../losses/sigmoid-focal.js';
 import { floatOption, intListOption, listOption } from '../options.js';
 import { fixed, type Line, uniqueLabels, value } from '../report.js';
@@ -38,13 +38,12 @@ function squareMasks(g: Generator, size: number): Tensor {
   return masks;
 }
 
-/** The section's 16×16 target masks, the noisy logits predicted for them, and their sigmoid and per-pixel BCE. */
-export function segmentationData(g: Generator, noise: number): { target: Tensor; logits: Tensor; terms: PixelTerms } {
+/** The section's 16×16 target masks and the noisy logits predicted for them. */
+export function segmentationData(g: Generator, noise: number): { target: Tensor; logits: Tensor } {
   const target = squareMasks(g, 16);
   // target_masks * 5.0 + torch.randn(4, 64, 64) * noise - 1.0
   const logits = sub(add(mul(target, 5.0), mul(fromData(g.randn(target.numel), SHAPE), noise)), 1.0);
-  // the sigmoid and per-pixel BCE that each of the script's four losses computes again
-  return { target, logits, terms: pixelTerms(logits, target) };
+  return { target, logits };
 }
 
 /** The losses of the class-imbalance sweep at one square size. */
@@ -86,7 +85,9 @@ export const section = defineSection<Opts>({
     listOption('smooths', 'smooth values of the empty-mask Dice', [1e-6, 1.0], '1e-6,1.0', '0,0.5', { min: 0 }),
   ],
   run(ctx, { alpha, gamma, diceWeight, noise, sizes, smooths }) {
-    const { target, terms } = segmentationData(ctx.manualSeed(), noise);
+    const { target, logits } = segmentationData(ctx.manualSeed(), noise);
+    // the sigmoid and per-pixel BCE that each of the script's four losses computes again
+    const terms = pixelTerms(logits, target);
     const bce = mean(terms.bce);
     const dice = diceLossFromProbs(terms.probs, target);
     const focal = sigmoidFocalFromTerms(terms, target, { alpha, gamma }).item();
