@@ -15,8 +15,11 @@ interface Opts {
   readonly batchSizes: readonly number[];
 }
 
-/** Six temperatures per decade (1, 1.5, 2, 3, 5, 7), as decimal mantissas (parsed like Python's float('15e-2')). */
-const MANTISSAS = [10, 15, 20, 30, 50, 70];
+/**
+ * Four temperatures per decade (1, 2, 3, 5), as decimal mantissas (parsed like Python's
+ * float('20e-2')), as section 2's logit scales: each costs a softmax over the whole 32×32 matrix.
+ */
+const MANTISSAS = [10, 20, 30, 50];
 
 /**
  * Batch sizes of the curve, about √2 apart: the loss of n queries costs a softmax over n² logits,
