@@ -72,6 +72,23 @@ describe('--plot', () => {
     expect(runCli(['section', 'focal', '--format', 'json']).stdout).not.toContain('"figures"');
   });
 
+  it('gives the extras\' figures with extras --plot, and as data with --format json', () => {
+    const r = runCli(['extras', '--format', 'json', '--plot']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { sections: Array<{ name: string; figures: Array<{ kind: string; title: string }> }> };
+    const kinds = Object.fromEntries(doc.sections.map((s) => [s.name, s.figures.map((f) => f.kind)]));
+    expect(kinds).toEqual({ infonce: ['lines', 'heatmap', 'lines'], segmentation: ['lines', 'heatmap', 'heatmap'] });
+    expect(doc.sections[0]!.figures[0]!.title).toContain('InfoNCE loss vs temperature');
+    expect(doc.sections[1]!.figures[0]!.title).toContain('ignores the object');
+    // as text, each extra section is the script's, byte for byte, with its figures after it
+    const text = splitSections(runCli(['extras', '--plot']).stdout);
+    const extras = splitSections(fixture('extras/seed-42.txt'));
+    expect(text).toHaveLength(2);
+    text.forEach((got, i) => expect(got.startsWith(extras[i]!)).toBe(true));
+    expect(text[0]).toContain('Cosine similarity of queries and keys');
+    expect(text[1]).toContain('Mask 1: sigmoid(prediction)');
+  });
+
   it('prints the tables, then the figures, with --format table', () => {
     const r = runCli(['section', 'triplet', '--format', 'table', '--plot']);
     const table = runCli(['section', 'triplet', '--format', 'table']).stdout;

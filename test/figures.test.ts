@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Figure, Series } from '../src/figure/model.js';
 import { FIGURES, type FigureBuilder } from '../src/figures/index.js';
 import { manualSeed } from '../src/rng/index.js';
-import { findSection, SECTIONS } from '../src/sections/index.js';
+import { ALL_SECTIONS, EXTRA_SECTIONS, findSection, SECTIONS } from '../src/sections/index.js';
 import { defaultsOf } from '../src/sections/types.js';
 import { fixture } from './helpers/cli.js';
 
@@ -38,6 +38,8 @@ const ys = (s: Series): number[] => s.points.map((p) => bitsOf(p[1]));
 const xs = (s: Series): number[] => s.points.map((p) => bitsOf(p[0]));
 /** Every value of a series is a float32 (the model widens them exactly). */
 const isF32 = (v: number): boolean => Number.isNaN(v) || Math.fround(v) === v;
+/** Python's repr of the fixtures' option values (no exponents among them). */
+const pyRepr = (v: number): string => (Number.isInteger(v) ? `${v}.0` : String(v));
 const num = (r: string): number => (r === 'nan' ? NaN : r === 'inf' ? Infinity : r === '-inf' ? -Infinity : Number(r));
 
 async function build(c: Case): Promise<Figure[]> {
@@ -183,11 +185,69 @@ const checks: Record<string, (figs: Figure[], e: Record<string, any>, o: Record<
     expect(ys(loss.series[1]!)).toEqual(C(e.losses.rosenbrock));
     expect(loss.series[0]!.points.map((p) => p[0])).toEqual(Array.from({ length: o.steps }, (_, i) => i));
   },
+  infonce(figs, e, o) {
+    expect(figs.map((f) => f.kind)).toEqual(['lines', 'heatmap', 'lines']);
+    const [tau, heat, batch] = figs as [Figure, Figure, Figure];
+    expect(tau.x.scale).toBe('log');
+    const [curve, sweep] = tau.series as [Series, Series];
+    expect(curve.points.map((p) => p[0])).toEqual(e.taus);
+    expect(e.taus[0]).toBeLessThanOrEqual(Math.min(0.01, ...o.temperatures, o.temperature));
+    expect(e.taus.at(-1)).toBeGreaterThanOrEqual(Math.max(10, ...o.temperatures, o.temperature));
+    expect(ys(curve)).toEqual(C(e.loss));
+    expect(sweep.style).toBe('points');
+    expect(sweep.points.map((p) => p[0])).toEqual(o.temperatures);
+    expect(ys(sweep)).toEqual(C(e.sweep));
+    expect(tau.marks).toContainEqual(expect.objectContaining({ kind: 'vline', x: o.temperature }));
+    const logN = tau.marks.find((m) => m.kind === 'hline') as { y: number };
+    expect(bitsOf(logN.y)).toBe(e.logN);
+    // values[j][i]: query j (y) against key i (x)
+    const g = heat.grid!;
+    expect(g.x).toEqual(Array.from({ length: 32 }, (_, i) => i));
+    expect(g.y).toEqual(g.x);
+    expect(g.values.flat().map(bitsOf)).toEqual(C(e.similarity));
+    const misses = (e.top1 as number[]).flatMap((j, i) => (j === i ? [] : [[j, i]]));
+    expect(heat.series.flatMap((s) => s.points)).toEqual(misses);
+    expect(heat.note).toContain(`for ${32 - misses.length} of 32 queries`);
+    const [lossN, logNs, sweepN] = batch.series as [Series, Series, Series];
+    expect(batch.x.scale).toBe('log');
+    const sizes = e.sizes as number[];
+    for (const n of [1, 32, ...o.batchSizes]) expect(sizes).toContain(n);
+    expect(lossN.points.map((p) => p[0])).toEqual(sizes);
+    expect(ys(lossN)).toEqual(C(e.lossN));
+    expect(logNs.points.map((p) => p[0])).toEqual(sizes);
+    expect(ys(logNs)).toEqual(C(e.logNs));
+    expect(sweepN.points.map((p) => p[0])).toEqual(o.batchSizes);
+    expect(ys(sweepN)).toEqual(C(e.sweepN));
+  },
+  segmentation(figs, e, o) {
+    expect(figs.map((f) => f.kind)).toEqual(['lines', 'heatmap', 'heatmap']);
+    const [curves, target, probs] = figs as [Figure, Figure, Figure];
+    expect([curves.x.scale, curves.y.scale]).toEqual(['log', 'log']);
+    expect(curves.series.map((s) => s.name)).toEqual([
+      'BCE', `Focal (α=${pyRepr(o.alpha)}, γ=${pyRepr(o.gamma)})`, 'Dice', '--sizes: BCE', '--sizes: Focal', '--sizes: Dice',
+    ]);
+    const [bce, focal, dice, ...marked] = curves.series as Series[];
+    for (const s of [bce!, focal!, dice!]) expect(s.points.map((p) => p[0])).toEqual(e.sides);
+    expect(ys(bce!)).toEqual(C(e.bce));
+    expect(ys(focal!)).toEqual(C(e.focal));
+    expect(ys(dice!)).toEqual(C(e.dice));
+    marked.forEach((s, i) => {
+      expect(s.style).toBe('points');
+      expect(s.points.map((p) => p[0])).toEqual(o.sizes);
+      expect(ys(s)).toEqual(C(e.sweep[i]));
+    });
+    for (const [f, key] of [[target, 'target'], [probs, 'probs']] as const) {
+      const g = f.grid!;
+      expect(g.x).toEqual(Array.from({ length: 64 }, (_, i) => i));
+      expect(g.y).toEqual(g.x);
+      expect(g.values.flat().map(bitsOf)).toEqual(C(e[key]));
+    }
+  },
 };
 
 describe('figure builders against PyTorch', () => {
-  it('every section with figures has fixture cases, and every section 1-9 has figures', () => {
-    const numbered = SECTIONS.filter((s) => s.number !== null).map((s) => s.name);
+  it('every section with figures has fixture cases, and every numbered section (the extras too) has figures', () => {
+    const numbered = ALL_SECTIONS.filter((s) => s.number !== null).map((s) => s.name);
     expect(Object.keys(FIGURES).sort()).toEqual([...numbered].sort());
     expect(new Set(cases.map((c) => c.section))).toEqual(new Set(numbered));
   });
@@ -217,6 +277,15 @@ describe('figure builders: cost', () => {
     const t0 = performance.now();
     for (const [s, b] of builders) b(ctx, defaultsOf(s));
     expect(performance.now() - t0).toBeLessThan(400);
+  });
+
+  // (test/bench/figures.mjs: about 10 ms for infonce and 20 ms for segmentation, fresh processes)
+  it('builds the extras\' figures at the defaults in well under a second', async () => {
+    const builders = await Promise.all(EXTRA_SECTIONS.map(async (s) => [s, await FIGURES[s.name]!()] as const));
+    for (const [s, b] of builders) b(ctx, defaultsOf(s));
+    const t0 = performance.now();
+    for (const [s, b] of builders) b(ctx, defaultsOf(s));
+    expect(performance.now() - t0).toBeLessThan(200);
   });
 
   it('draws only the shown pixels of a huge Dice batch', async () => {

@@ -18,4 +18,6 @@ export const FIGURES: Readonly<Record<string, () => Promise<FigureBuilder>>> = {
   dice: () => import('./dice.js').then((m) => m.figures),
   multitask: () => import('./multitask.js').then((m) => m.figures),
   landscape: () => import('./landscape.js').then((m) => m.figures),
+  infonce: () => import('./infonce.js').then((m) => m.figures),
+  segmentation: () => import('./segmentation.js').then((m) => m.figures),
 };

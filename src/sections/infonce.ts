@@ -8,6 +8,7 @@ import { add, mul } from '../tensor/elementwise.js';
 import { libmLog } from '../tensor/math/libm-log.js';
 import { mean, sum } from '../tensor/reduce.js';
 import { fromData, Tensor } from '../tensor/tensor.js';
+import type { Generator } from '../rng/index.js';
 import { defineSection } from './types.js';
 
 interface Opts {
@@ -17,13 +18,26 @@ interface Opts {
   readonly batchSizes: readonly number[];
 }
 
-const BATCH = 32;
+export const BATCH = 32;
 const EMBEDDING_DIM = 128;
 const f = Math.fround;
 
 /** The top-left n×n block, the similarity of queries[:n] with keys[:n] (see cosineSimilarityMatrix), made contiguous as the script's own n×n matrix is. */
-function leading(similarity: Tensor, n: number): Tensor {
+export function leading(similarity: Tensor, n: number): Tensor {
   return similarity.slice(0, 0, n).slice(1, 0, n).contiguous();
+}
+
+/**
+ * The section's queries, keys (noisy copies: the second view) and their cosine-similarity matrix,
+ * drawn from g as the script draws them; the unrelated keys are g's next draw.
+ */
+export function infonceData(g: Generator, noise: number): { queries: Tensor; keys: Tensor; similarity: Tensor } {
+  const shape = [BATCH, EMBEDDING_DIM];
+  const queries = fromData(g.randn(BATCH * EMBEDDING_DIM), shape);
+  const keys = add(queries, mul(fromData(g.randn(BATCH * EMBEDDING_DIM), shape), noise));
+  // every info_nce_loss(queries, keys, τ) of the script forms this same matrix; only the
+  // logits' division by τ differs, so it is formed once
+  return { queries, keys, similarity: cosineSimilarityMatrix(queries, keys) };
 }
 
 export const section = defineSection<Opts>({
@@ -39,14 +53,7 @@ export const section = defineSection<Opts>({
   ],
   run(ctx, { temperature, temperatures, noise, batchSizes }) {
     const g = ctx.manualSeed();
-    const shape = [BATCH, EMBEDDING_DIM];
-    const randn = (): Tensor => fromData(g.randn(BATCH * EMBEDDING_DIM), shape);
-    const queries = randn();
-    const keys = add(queries, mul(randn(), noise));
-
-    // every info_nce_loss(queries, keys, τ) of the script forms this same matrix; only the
-    // logits' division by τ differs, so it is formed once
-    const similarity = cosineSimilarityMatrix(queries, keys);
+    const { queries, similarity } = infonceData(g, noise);
     const loss = infoNceFromSimilarity(similarity, { temperature }).item();
 
     const positive = mean(similarity.diagonal()).item();
@@ -74,7 +81,7 @@ export const section = defineSection<Opts>({
       ')',
     ]);
 
-    const randomKeys = randn();
+    const randomKeys = fromData(g.randn(BATCH * EMBEDDING_DIM), [BATCH, EMBEDDING_DIM]);
     const unrelated = infoNceFromSimilarity(cosineSimilarityMatrix(queries, randomKeys), { temperature: 1.0 }).item();
 
     return {

@@ -22,8 +22,8 @@ interface Opts {
 }
 
 const BATCH = 4;
-const HEIGHT = 64;
-const WIDTH = 64;
+export const HEIGHT = 64;
+export const WIDTH = 64;
 const SHAPE = [BATCH, HEIGHT, WIDTH];
 const BAR = '='.repeat(60);
 
@@ -36,6 +36,39 @@ function squareMasks(g: Generator, size: number): Tensor {
     fillSlices_(masks, [i, [x, x + size], [y, y + size]], 1.0);
   }
   return masks;
+}
+
+/** The section's 16×16 target masks and the noisy logits predicted for them. */
+export function segmentationData(g: Generator, noise: number): { target: Tensor; logits: Tensor } {
+  const target = squareMasks(g, 16);
+  // target_masks * 5.0 + torch.randn(4, 64, 64) * noise - 1.0
+  const logits = sub(add(mul(target, 5.0), mul(fromData(g.randn(target.numel), SHAPE), noise)), 1.0);
+  return { target, logits };
+}
+
+/** The losses of the class-imbalance sweep at one square size. */
+export interface BackgroundOnly {
+  /** masks.mean().item() * 100: a Python float product */
+  readonly foregroundPercent: number;
+  readonly bce: number;
+  readonly focal: number;
+  readonly dice: number;
+}
+
+/**
+ * The script's "prediction that ignores the object": square_masks of one size drawn from g (a
+ * fresh torch.manual_seed), predicted torch.full_like(masks, -5.0). (--alpha and --gamma are the
+ * defaults of the script's sigmoid_focal_loss, so they apply here too)
+ */
+export function backgroundOnly(g: Generator, size: number, alpha: number, gamma: number): BackgroundOnly {
+  const masks = squareMasks(g, size);
+  const background = pixelTermsOfConstant(-5.0, masks);
+  return {
+    foregroundPercent: mean(masks).item() * 100,
+    bce: mean(background.bce).item(),
+    focal: sigmoidFocalFromTerms(background, masks, { alpha, gamma }).item(),
+    dice: diceLossFromProbs(background.probs, masks).item(),
+  };
 }
 
 export const section = defineSection<Opts>({
@@ -52,11 +85,7 @@ export const section = defineSection<Opts>({
     listOption('smooths', 'smooth values of the empty-mask Dice', [1e-6, 1.0], '1e-6,1.0', '0,0.5', { min: 0 }),
   ],
   run(ctx, { alpha, gamma, diceWeight, noise, sizes, smooths }) {
-    const g = ctx.manualSeed();
-    const target = squareMasks(g, 16);
-    // target_masks * 5.0 + torch.randn(4, 64, 64) * noise - 1.0
-    const logits = sub(add(mul(target, 5.0), mul(fromData(g.randn(target.numel), SHAPE), noise)), 1.0);
-
+    const { target, logits } = segmentationData(ctx.manualSeed(), noise);
     // the sigmoid and per-pixel BCE that each of the script's four losses computes again
     const terms = pixelTerms(logits, target);
     const bce = mean(terms.bce);
@@ -66,21 +95,17 @@ export const section = defineSection<Opts>({
 
     const sizeLabels = uniqueLabels(sizes.map((s) => `${s}×${s}`));
     const sizeLines: Line[] = sizes.map((size, i) => {
-      const masks = squareMasks(ctx.manualSeed(), size);
-      // torch.full_like(masks, -5.0): one value everywhere. (--alpha and --gamma are the defaults
-      // of the script's sigmoid_focal_loss, so they apply here too)
-      const background = pixelTermsOfConstant(-5.0, masks);
+      const r = backgroundOnly(ctx.manualSeed(), size, alpha, gamma);
       const label = sizeLabels[i]!;
       return [
         ` ${String(size).padStart(2)}×${String(size).padEnd(2)} (`,
-        // masks.mean().item() * 100: a Python float product
-        value(`${label}: foreground %`, mean(masks).item() * 100, { fixed: 2 }, 'size'),
+        value(`${label}: foreground %`, r.foregroundPercent, { fixed: 2 }, 'size'),
         '%): BCE ',
-        value(`${label}: BCE`, mean(background.bce).item(), { fixed: 4 }, 'size'),
+        value(`${label}: BCE`, r.bce, { fixed: 4 }, 'size'),
         '  Focal ',
-        value(`${label}: Focal`, sigmoidFocalFromTerms(background, masks, { alpha, gamma }).item(), { fixed: 4 }, 'size'),
+        value(`${label}: Focal`, r.focal, { fixed: 4 }, 'size'),
         '  Dice ',
-        value(`${label}: Dice`, diceLossFromProbs(background.probs, masks).item(), { fixed: 4 }, 'size'),
+        value(`${label}: Dice`, r.dice, { fixed: 4 }, 'size'),
       ];
     });
 

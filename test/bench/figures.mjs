@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The figure builders' cost after a whole run, as `loss-demo all --plot` would pay it: each round
-// a fresh node process runs every section (text) and then every section's figure builder at the
+// a fresh node process runs every section (text; the extras too) and then every section's figure builder at the
 // default options, from one esbuild bundle (as the CLI ships). Prints the medians.
 //   node test/bench/figures.mjs [--rounds N]
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'figbench-'));
 const entry = path.join(dir, 'entry.ts');
 writeFileSync(entry, `
 import { FIGURES } from ${JSON.stringify(path.join(root, 'src/figures/index.ts'))};
-import { SECTIONS } from ${JSON.stringify(path.join(root, 'src/sections/index.ts'))};
+import { ALL_SECTIONS as SECTIONS } from ${JSON.stringify(path.join(root, 'src/sections/index.ts'))};
 import { defaultsOf } from ${JSON.stringify(path.join(root, 'src/sections/types.ts'))};
 import { manualSeed } from ${JSON.stringify(path.join(root, 'src/rng/index.ts'))};
 const ctx = { manualSeed: () => manualSeed(42n) };

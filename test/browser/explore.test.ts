@@ -117,6 +117,8 @@ describe.skipIf(!chromium && !required)('explore page in Chromium', () => {
   it('draws every figure as SVG, with a readout under the pointer', async () => {
     const svgs = page.locator('[data-section] .figures svg');
     expect(await svgs.count()).toBeGreaterThan(0);
+    // the extras' builders are in the registry the page reads: three figures each
+    for (const name of ['infonce', 'segmentation']) expect(await page.locator(`[data-section="${name}"] .figures svg`).count(), name).toBe(3);
     // drawn: a box on the page, and marks for its data (series paths, bars or a heatmap's cells)
     const undrawn = await svgs.evaluateAll((els) => els.filter((svg) => {
       const box = svg.getBoundingClientRect();
