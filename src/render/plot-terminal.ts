@@ -101,30 +101,44 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
     const pxRows = styles.color ? 2 * H : H;
     const cols = nearestIndex(grid.x, makeScale(xKind, xdom, [0, W - 1]), W);
     const rws = nearestIndex(grid.y, makeScale(yKind, ydom, [pxRows - 1, 0]), pxRows);
-    const t = (r: number, c: number): number => {
-      const j = rws[r]!;
-      const i = cols[c]!;
-      return j < 0 || i < 0 ? NaN : hs.t(grid.values[j]?.[i] ?? NaN);
-    };
-    const inside = (r: number, c: number): boolean => rws[r]! >= 0 && cols[c]! >= 0;
+    // one cell at a time, without closures per cell: this loop runs cold (once per figure)
+    const values = grid.values;
+    const pixel = (j: number, i: number): number => hs.t(values[j]?.[i] ?? NaN);
     for (let r = 0; r < H; r++) {
-      for (let c = 0; c < W; c++) {
-        if (styles.color) {
-          const up = inside(2 * r, c) ? viridis(t(2 * r, c)) ?? null : null;
-          const lo = inside(2 * r + 1, c) ? viridis(t(2 * r + 1, c)) ?? null : null;
+      if (styles.color) {
+        const ju = rws[2 * r]!;
+        const jl = rws[2 * r + 1]!;
+        for (let c = 0; c < W; c++) {
+          const i = cols[c]!;
+          const up = ju >= 0 && i >= 0 ? viridis(pixel(ju, i)) ?? null : null;
+          const lo = jl >= 0 && i >= 0 ? viridis(pixel(jl, i)) ?? null : null;
           canvas.heat[r * W + c] = up !== null ? styles.heat(up, lo, '▀') : lo !== null ? styles.heat(lo, null, '▄') : undefined;
           const bg = up !== null && lo !== null ? mix(up, lo) : up ?? lo;
           if (bg !== null) canvas.heatBg[r * W + c] = bg;
-        } else if (inside(r, c)) {
-          const v = t(r, c);
+        }
+      } else {
+        const j = rws[r]!;
+        if (j < 0) continue;
+        for (let c = 0; c < W; c++) {
+          const i = cols[c]!;
+          if (i < 0) continue;
+          const v = pixel(j, i);
           canvas.heat[r * W + c] = Number.isNaN(v) ? RAMP_GAP_CELL : RAMP_CELLS[Math.round(v * (RAMP.length - 1))]!;
         }
       }
     }
-    const cells = grid.values.reduce((n, row) => n + row.length, 0);
+    let cells = 0;
+    let bad = 0;
+    let off = 0;
+    for (const row of values) {
+      cells += row.length;
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i]!;
+        if (!Number.isFinite(v)) bad++;
+        else if (!usable(v, hs.scale)) off++;
+      }
+    }
     wanted += cells;
-    const bad = grid.values.reduce((n, row) => n + row.filter((v) => !Number.isFinite(v)).length, 0);
-    const off = grid.values.reduce((n, row) => n + row.filter((v) => Number.isFinite(v) && !usable(v, hs.scale)).length, 0);
     drawn += cells - bad - off;
     if (bad > 0) notes.push(`${grid.label}: not finite at ${bad} of ${cells} cells`);
     if (off > 0) notes.push(`${grid.label}: ${off} of ${cells} cells <= 0 (no colour on the log scale)`);
@@ -240,7 +254,8 @@ class Canvas {
   }
 
   hasGap(): boolean {
-    return this.heat.some((c) => c !== undefined && c.ch === RAMP_GAP);
+    for (let k = 0; k < this.heat.length; k++) if (this.heat[k]?.ch === RAMP_GAP) return true;
+    return false;
   }
 
   message(text: string, style: Style): void {
