@@ -69,8 +69,8 @@ function isWritable(dir: string): boolean {
   }
 }
 
-/** Runs the CLI bundle that sits beside this file, through the code cache. */
-export function launch(argv: string[], version: string): void {
+/** The bundle beside this file, compiled with its code cache when that is current. */
+function load(): { script: Script; bundle: Bundle; cached: Buffer | undefined; cachePath: string; size: number; mtime: number } {
   const dir = __dirname;
   const file = join(dir, BUNDLE);
   const cachePath = join(dir, CACHE);
@@ -79,6 +79,28 @@ export function launch(argv: string[], version: string): void {
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
   const module = { exports: {} as Bundle };
   script.runInThisContext()(module.exports, require, module, file, dirname(file));
+  return { script, bundle: module.exports, cached, cachePath, size, mtime };
+}
+
+/**
+ * The build's cache: one process runs each of `runs` (their output to stdout, which the build
+ * discards), then writes the cache, so it holds the bytecode of every function those runs
+ * compiled. A run's own cache (launch, below) holds only what that run called: made by `all`,
+ * `all --plot` and `extras` would compile their figure and extra-section code afresh each time.
+ */
+export async function warm(runs: string[][], version: string): Promise<void> {
+  const { script, bundle, cachePath, size, mtime } = load();
+  for (const argv of runs) {
+    await bundle.main(['node', 'loss-demo', ...argv], version);
+    if (process.exitCode !== undefined && process.exitCode !== 0) throw new Error(`warming the code cache: loss-demo ${argv.join(' ')} failed`);
+  }
+  writeCache(cachePath, script.createCachedData(), size, mtime);
+}
+
+/** Runs the CLI bundle that sits beside this file, through the code cache. */
+export function launch(argv: string[], version: string): void {
+  const dir = __dirname;
+  const { script, bundle, cached, cachePath, size, mtime } = load();
   if ((cached === undefined || script.cachedDataRejected === true) && isWritable(dir)) {
     process.once('exit', (code) => {
       if (code !== 0) return;
@@ -89,5 +111,5 @@ export function launch(argv: string[], version: string): void {
       }
     });
   }
-  void module.exports.main(argv, version);
+  void bundle.main(argv, version);
 }

@@ -290,8 +290,10 @@ export function clipSegment(
   let t1 = 1;
   const dx = x1 - x0;
   const dy = y1 - y0;
-  const edges: [number, number][] = [[-dx, x0 - xmin], [dx, xmax - x0], [-dy, y0 - ymin], [dy, ymax - y0]];
-  for (const [p, q] of edges) {
+  // the four edges (left, right, bottom, top) in this order, without an array of pairs per segment
+  for (let e = 0; e < 4; e++) {
+    const p = e === 0 ? -dx : e === 1 ? dx : e === 2 ? -dy : dy;
+    const q = e === 0 ? x0 - xmin : e === 1 ? xmax - x0 : e === 2 ? y0 - ymin : ymax - y0;
     if (p === 0) {
       if (q < 0) return undefined;
     } else {

@@ -45,13 +45,21 @@ export const BLANK: Cell = { ch: ' ', key: '' };
 export type Row = Cell[];
 
 export function blankRow(width: number): Row {
-  return Array.from({ length: width }, () => BLANK);
+  // fill, not Array.from with a callback: one call per row instead of one per cell (cold code
+  // pays for every call it interprets)
+  return new Array<Cell>(width).fill(BLANK);
 }
 
 /** Code points, so a surrogate pair is never split (labels are untrusted text). */
 export function chars(s: string): string[] {
-  return Array.from(s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+  const t = CONTROL.test(s) ? s.replace(CONTROL_ALL, ' ') : s;
+  // without surrogates every UTF-16 unit is one code point: split is far cheaper than the iterator
+  return SURROGATE.test(t) ? Array.from(t) : t.split('');
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** `s` cut to `n` columns, ending in '…' when cut. */
 export function clip(s: string, n: number): string {
@@ -144,14 +152,15 @@ export interface Styles {
 
 export function makeStyles(paint: PlotPaint | null | undefined): Styles {
   if (paint == null) {
+    // one style object for everything, so per-style caches (the canvas's braille cells) hit
     return {
       color: false,
-      series: () => ({ key: '' }),
-      dim: { key: '' },
-      title: { key: '' },
+      series: () => PLAIN_STYLE,
+      dim: PLAIN_STYLE,
+      title: PLAIN_STYLE,
       heat: (_fg, _bg, ch) => ({ ch, key: '' }),
-      over: () => ({ key: '' }),
-      onHeat: () => ({ key: '' }),
+      over: () => PLAIN_STYLE,
+      onHeat: () => PLAIN_STYLE,
     };
   }
   const series = new Map<number, Style>();

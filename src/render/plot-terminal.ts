@@ -11,7 +11,7 @@ import {
   type Domain, type ScaleFn, type Ticks,
 } from '../figure/scale.js';
 import {
-  blankRow, clip, legendRows, makeStyles, marker, noteRows, put, rowText, textRow, textWidth, titleRows,
+  BLANK, blankRow, clip, legendRows, makeStyles, marker, noteRows, put, rowText, textRow, textWidth, titleRows,
   type Cell, type PlotPaint, type Row, type Style, type Styles,
 } from './plot-terminal-parts.js';
 import { renderBarsTerminal } from './plot-terminal-bars.js';
@@ -39,6 +39,9 @@ export function renderFigureTerminal(fig: Figure, opts: TerminalPlotOptions): st
 export const RAMP = ' .:-=+*#%@';
 /** A heatmap cell without a value (non-finite, or ≤ 0 on a log colour scale), without colour. */
 export const RAMP_GAP = '?';
+/** The ramp's cells, shared (cells are immutable) rather than one object per heatmap cell. */
+const RAMP_CELLS: readonly Cell[] = Array.from(RAMP, (ch) => ({ ch, key: '' }));
+const RAMP_GAP_CELL: Cell = { ch: RAMP_GAP, key: '' };
 const MARKER_EVERY = 8;
 const BRAILLE_BITS = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]] as const;
 
@@ -93,35 +96,49 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
   let drawn = 0;
   let wanted = 0;
 
-  if (grid !== undefined) {
-    const hs = heatScale(grid.values, grid.scale ?? 'linear');
+  const hs = grid !== undefined ? heatScale(grid.values, grid.scale ?? 'linear') : undefined;
+  if (grid !== undefined && hs !== undefined) {
     const pxRows = styles.color ? 2 * H : H;
     const cols = nearestIndex(grid.x, makeScale(xKind, xdom, [0, W - 1]), W);
     const rws = nearestIndex(grid.y, makeScale(yKind, ydom, [pxRows - 1, 0]), pxRows);
-    const t = (r: number, c: number): number => {
-      const j = rws[r]!;
-      const i = cols[c]!;
-      return j < 0 || i < 0 ? NaN : hs.t(grid.values[j]?.[i] ?? NaN);
-    };
-    const inside = (r: number, c: number): boolean => rws[r]! >= 0 && cols[c]! >= 0;
+    // one cell at a time, without closures per cell: this loop runs cold (once per figure)
+    const values = grid.values;
+    const pixel = (j: number, i: number): number => hs.t(values[j]?.[i] ?? NaN);
     for (let r = 0; r < H; r++) {
-      for (let c = 0; c < W; c++) {
-        if (styles.color) {
-          const up = inside(2 * r, c) ? viridis(t(2 * r, c)) ?? null : null;
-          const lo = inside(2 * r + 1, c) ? viridis(t(2 * r + 1, c)) ?? null : null;
+      if (styles.color) {
+        const ju = rws[2 * r]!;
+        const jl = rws[2 * r + 1]!;
+        for (let c = 0; c < W; c++) {
+          const i = cols[c]!;
+          const up = ju >= 0 && i >= 0 ? viridis(pixel(ju, i)) ?? null : null;
+          const lo = jl >= 0 && i >= 0 ? viridis(pixel(jl, i)) ?? null : null;
           canvas.heat[r * W + c] = up !== null ? styles.heat(up, lo, '▀') : lo !== null ? styles.heat(lo, null, '▄') : undefined;
           const bg = up !== null && lo !== null ? mix(up, lo) : up ?? lo;
           if (bg !== null) canvas.heatBg[r * W + c] = bg;
-        } else if (inside(r, c)) {
-          const v = t(r, c);
-          canvas.heat[r * W + c] = { ch: Number.isNaN(v) ? RAMP_GAP : RAMP[Math.round(v * (RAMP.length - 1))]!, key: '' };
+        }
+      } else {
+        const j = rws[r]!;
+        if (j < 0) continue;
+        for (let c = 0; c < W; c++) {
+          const i = cols[c]!;
+          if (i < 0) continue;
+          const v = pixel(j, i);
+          canvas.heat[r * W + c] = Number.isNaN(v) ? RAMP_GAP_CELL : RAMP_CELLS[Math.round(v * (RAMP.length - 1))]!;
         }
       }
     }
-    const cells = grid.values.reduce((n, row) => n + row.length, 0);
+    let cells = 0;
+    let bad = 0;
+    let off = 0;
+    for (const row of values) {
+      cells += row.length;
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i]!;
+        if (!Number.isFinite(v)) bad++;
+        else if (!usable(v, hs.scale)) off++;
+      }
+    }
     wanted += cells;
-    const bad = grid.values.reduce((n, row) => n + row.filter((v) => !Number.isFinite(v)).length, 0);
-    const off = grid.values.reduce((n, row) => n + row.filter((v) => Number.isFinite(v) && !usable(v, hs.scale)).length, 0);
     drawn += cells - bad - off;
     if (bad > 0) notes.push(`${grid.label}: not finite at ${bad} of ${cells} cells`);
     if (off > 0) notes.push(`${grid.label}: ${off} of ${cells} cells <= 0 (no colour on the log scale)`);
@@ -140,7 +157,7 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
 
   const out: Row[] = [...titleRows(fig, width, styles)];
   const items = fig.series.map((s, i) => ({ glyph: seriesGlyph(s, i, styles), name: s.name }));
-  if (grid !== undefined) out.push(...heatLegend(grid.label, heatScale(grid.values, grid.scale ?? 'linear'), width, styles, canvas.hasGap()));
+  if (grid !== undefined && hs !== undefined) out.push(...heatLegend(grid.label, hs, width, styles, canvas.hasGap()));
   out.push(...legendRows(items, width));
   if (fig.y.label !== '' || yKind === 'log') out.push(leftRow(width, axisTitle(fig.y.label, yKind)));
 
@@ -211,6 +228,7 @@ class Canvas {
   readonly heatBg: (RGB | undefined)[];
   /** Which series a glyph belongs to; -1 for labels and marks. */
   readonly glyphOwner: Int16Array;
+  private readonly braille = new Map<Style, (Cell | undefined)[]>();
 
   constructor(readonly W: number, readonly H: number) {
     this.dots = new Uint8Array(W * H);
@@ -236,7 +254,8 @@ class Canvas {
   }
 
   hasGap(): boolean {
-    return this.heat.some((c) => c !== undefined && c.ch === RAMP_GAP);
+    for (let k = 0; k < this.heat.length; k++) if (this.heat[k]?.ch === RAMP_GAP) return true;
+    return false;
   }
 
   message(text: string, style: Style): void {
@@ -260,11 +279,22 @@ class Canvas {
     }
     if (this.dots[k] !== 0) {
       const i = this.owner[k]!;
-      return { ...(bg === undefined ? styles.series(i) : styles.over(i, bg)), ch: String.fromCharCode(0x2800 + this.dots[k]!) };
+      if (bg !== undefined) return { ...styles.over(i, bg), ch: String.fromCharCode(0x2800 + this.dots[k]!) };
+      return this.brailleCell(styles.series(i), this.dots[k]!);
     }
     const m = this.markCh[k];
     if (m !== undefined) return { ...(bg === undefined ? styles.dim : styles.onHeat(bg)), ch: m };
-    return this.heat[k] ?? { ch: ' ', key: '' };
+    return this.heat[k] ?? BLANK;
+  }
+
+  /** Braille cells are immutable: one per (style, pattern), instead of a new object per cell drawn. */
+  private brailleCell(style: Style, bits: number): Cell {
+    let cells = this.braille.get(style);
+    if (cells === undefined) {
+      cells = new Array<Cell | undefined>(256);
+      this.braille.set(style, cells);
+    }
+    return (cells[bits] ??= { ...style, ch: String.fromCharCode(0x2800 + bits) });
   }
 }
 
@@ -280,10 +310,21 @@ function drawSeries(
   const visited: number[] = [];
   const inside = (X: number, Y: number): boolean => X >= -0.5 && X <= maxX && Y >= -0.5 && Y <= maxY;
   for (const run of segments(s.points, xKind, yKind)) {
-    const P = run.map(([x, y]) => [tame(xd.map(x)), tame(yd.map(y))] as const);
-    for (const [X, Y] of P) if (inside(X, Y)) drawn++;
-    if (s.style === 'points' || P.length === 1) {
-      for (const [X, Y] of P) {
+    // plain indexed loops over typed arrays: this runs once per figure, mostly before V8 has
+    // optimised it, where tuples and iterator destructuring cost an allocation or call each
+    const m = run.length;
+    const PX = new Float64Array(m);
+    const PY = new Float64Array(m);
+    for (let p = 0; p < m; p++) {
+      const pt = run[p]!;
+      PX[p] = tame(xd.map(pt[0]));
+      PY[p] = tame(yd.map(pt[1]));
+      if (inside(PX[p]!, PY[p]!)) drawn++;
+    }
+    if (s.style === 'points' || m === 1) {
+      for (let p = 0; p < m; p++) {
+        const X = PX[p]!;
+        const Y = PY[p]!;
         if (!inside(X, Y)) continue;
         const k = Math.floor(Math.round(Y) / 4) * cv.W + Math.floor(Math.round(X) / 2);
         cv.glyph[k] = mark;
@@ -291,10 +332,13 @@ function drawSeries(
       }
       continue;
     }
-    for (let p = 1; p < P.length; p++) {
-      const seg = clipSegment(P[p - 1]![0], P[p - 1]![1], P[p]![0], P[p]![1], -0.5, maxX, -0.5, maxY);
+    for (let p = 1; p < m; p++) {
+      const seg = clipSegment(PX[p - 1]!, PY[p - 1]!, PX[p]!, PY[p]!, -0.5, maxX, -0.5, maxY);
       if (seg === undefined) continue;
-      const [x0, y0, x1, y1] = seg;
+      const x0 = seg[0];
+      const y0 = seg[1];
+      const x1 = seg[2];
+      const y1 = seg[3];
       const n = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
       for (let q = 0; q <= n; q++) {
         const k = cv.dot(Math.round(x0 + ((x1 - x0) * q) / n), Math.round(y0 + ((y1 - y0) * q) / n), i);

@@ -79,6 +79,9 @@ const startup = [
   { name: '`loss-demo section summary`', cmd: [process.execPath, bin, 'section', 'summary'] },
   // the two extra sections (InfoNCE, segmentation), within the same budget as `all`
   { name: '`loss-demo extras`', cmd: [process.execPath, bin, 'extras'] },
+  // the figures (issue 12's budget: at most 1.5× `loss-demo all`); stdout is a pipe, so 80 columns, no colour
+  { name: '`loss-demo all --plot`', cmd: [process.execPath, bin, 'all', '--plot'] },
+  { name: '`loss-demo extras --plot`', cmd: [process.execPath, bin, 'extras', '--plot'] },
 ];
 if (torch) startup.push({ name: 'PyTorch script', cmd: ['/usr/bin/python3', reference], env: { OMP_NUM_THREADS: '1' } });
 if (torch) startup.push({ name: 'PyTorch extras', cmd: ['/usr/bin/python3', reference, '--extras'], env: { OMP_NUM_THREADS: '1' } });
