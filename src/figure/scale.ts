@@ -42,13 +42,17 @@ export function fitDomain(
   }
   let lo = Infinity;
   let hi = -Infinity;
-  const see = (v: number): void => {
-    if (!usable(v, scale)) return;
+  // index loops without a closure per value: the renderers call this cold, once per axis, over
+  // every point of a figure
+  const log = scale === 'log';
+  const list = Array.isArray(values) ? (values as readonly number[]) : Array.from(values);
+  const include = opts.include ?? [];
+  for (let i = 0, n = list.length + include.length; i < n; i++) {
+    const v = i < list.length ? list[i]! : include[i - list.length]!;
+    if (!Number.isFinite(v) || (log && !(v > 0))) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-  };
-  for (const v of values) see(v);
-  for (const v of opts.include ?? []) see(v);
+  }
   if (lo > hi) return scale === 'log' ? [1, 10] : [0, 1];
   if (lo === hi) {
     if (scale === 'log') {
@@ -323,7 +327,8 @@ export function tame(p: number): number {
 export function segments(points: Series['points'], xs: Scale, ys: Scale): (readonly [number, number])[][] {
   const out: (readonly [number, number])[][] = [];
   let cur: (readonly [number, number])[] = [];
-  for (const p of points) {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
     if (usable(p[0], xs) && usable(p[1], ys)) cur.push(p);
     else if (cur.length > 0) {
       out.push(cur);
@@ -343,16 +348,29 @@ export function segments(points: Series['points'], xs: Scale, ys: Scale): (reado
 export function gapNote(s: Series, xs: Scale, ys: Scale, what = 'points'): string | undefined {
   const pts = s.points;
   const n = pts.length;
-  const bad = pts.map((p) => !(Number.isFinite(p[0]) && Number.isFinite(p[1])));
-  const off = pts.map((p, i) => !bad[i] && !(usable(p[0], xs) && usable(p[1], ys)));
-  const nBad = bad.filter(Boolean).length;
-  const nOff = off.filter(Boolean).length;
+  // one index loop for the counts (it was four array passes with a callback per point: the
+  // renderers call this cold, once per series)
+  let nBad = 0;
+  let nOff = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const p = pts[i]!;
+    if (!(Number.isFinite(p[0]) && Number.isFinite(p[1]))) {
+      nBad++;
+      if (first < 0) first = i;
+      last = i;
+    } else if (!(usable(p[0], xs) && usable(p[1], ys))) nOff++;
+  }
   const parts: string[] = [];
   if (nBad > 0) {
-    const first = bad.indexOf(true);
-    const last = bad.lastIndexOf(true);
-    const increasing = pts.every((p, i) => i === 0 || !(p[0] <= pts[i - 1]![0]));
-    const allFiniteX = pts.every((p) => Number.isFinite(p[0]));
+    let increasing = true;
+    let allFiniteX = true;
+    for (let i = 0; i < n; i++) {
+      const x = pts[i]![0];
+      if (!Number.isFinite(x)) allFiniteX = false;
+      if (i > 0 && x <= pts[i - 1]![0]) increasing = false;
+    }
     if (nBad === n) parts.push('no finite values');
     else if (increasing && allFiniteX && nBad > 1 && last === n - 1 && nBad === n - first) {
       parts.push(`not finite for x >= ${formatValue(pts[first]![0])}`);
@@ -369,7 +387,10 @@ export function axisValues(fig: Figure): { xs: number[]; ys: number[] } {
   const xs: number[] = [];
   const ys: number[] = [];
   for (const s of fig.series) {
-    for (const [x, y] of s.points) {
+    const pts = s.points;
+    for (let i = 0; i < pts.length; i++) {
+      const x = pts[i]![0];
+      const y = pts[i]![1];
       if (Number.isFinite(x) && Number.isFinite(y)) {
         xs.push(x);
         ys.push(y);

@@ -168,7 +168,12 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
     const label = tickRow.get(r);
     if (label !== undefined) put(row, L - textWidth(label), label);
     put(row, L + 1, label !== undefined ? '┤' : '│', styles.dim);
-    for (let c = 0; c < W; c++) row[P0 + c] = canvas.cell(r, c, styles);
+    // most cells are empty: their answer (cell's last line) without a method call per cell, which
+    // this loop, run once per figure, pays for in interpreted code
+    const { glyph, dots, markCh, heat } = canvas;
+    for (let c = 0, k = r * W; c < W; c++, k++) {
+      row[P0 + c] = glyph[k] === undefined && dots[k] === 0 && markCh[k] === undefined ? heat[k] ?? BLANK : canvas.cell(r, c, styles);
+    }
     out.push(row);
   }
   const axis = blankRow(width);
