@@ -83,7 +83,7 @@ export const figures: FigureBuilder = (_ctx, options) => {
   };
   return [
     { ...heatmap('Quadratic landscape w1² + w2²', quadratic, quad.path, 'loss', 'linear'), marks: [{ kind: 'point', x: 0, y: 0, label: 'minimum (0, 0)' }] },
-    { ...heatmap('Rosenbrock landscape', rosenbrock, rosen.path, 'loss (log scale)', 'log'), marks: [{ kind: 'point', x: 1, y: 1, label: 'minimum (1, 1)' }] },
+    { ...heatmap('Rosenbrock landscape', rosenbrock, rosen.path, 'loss', 'log'), marks: [{ kind: 'point', x: 1, y: 1, label: 'minimum (1, 1)' }] },
     lossCurve,
   ];
 };
