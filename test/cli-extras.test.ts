@@ -3,7 +3,7 @@ import { fixture, runCli, splitSections } from './helpers/cli.js';
 
 /*
  * `loss-demo extras` and `section infonce|segmentation|10|11` as a user runs them, against
- * torch_reference.py --extras (test/fixtures/extras, test/fixtures/options); `section NAME --help`.
+ * torch_reference.py --extras (test/fixtures/extras, made by test/fixtures/cli/make_fixtures.sh --extras; test/fixtures/options); `section NAME --help`.
  */
 
 describe('extras', () => {

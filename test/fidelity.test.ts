@@ -10,7 +10,7 @@ import { splitSections } from './helpers/cli.js';
 /*
  * The fidelity suite: every section for 225 seeds at --precision full against PyTorch
  * (test/fixtures/fidelity/make_fixtures.sh), and the extra sections for 125 seeds
- * (make_extras_fixtures.sh), computed in-process.
+ * (make_fixtures.sh --extras), computed in-process.
  */
 
 function readRuns(file: string): Array<{ seed: string; sections: string[] }> {
