@@ -4,11 +4,10 @@ import { argmaxLastDim } from '../src/tensor/argmax.js';
 import { broadcastProductSum } from '../src/tensor/broadcast-product-sum.js';
 import { norm2LastDim } from '../src/tensor/distance.js';
 import { div } from '../src/tensor/elementwise.js';
-import { blockedCascadeSum, blockedMean } from '../src/tensor/blocked-sum.js';
-import { cascadeSum, mean, sum } from '../src/tensor/reduce.js';
+import { CascadeSum, cascadeSum, mean, sum } from '../src/tensor/reduce.js';
 import { manualSeed } from '../src/rng/index.js';
 import { divideByRowNorms } from '../src/tensor/normalize-rows.js';
-import { gather, Tensor } from '../src/tensor/tensor.js';
+import { fromData, gather, Tensor } from '../src/tensor/tensor.js';
 
 /* The extras' kernels against PyTorch 1.13 (test/fixtures/tensor/make_extras_kernels.py). */
 
@@ -69,14 +68,16 @@ describe('argmax(dim=1)', () => {
   });
 });
 
-describe('blockedCascadeSum is cascadeSum fed in blocks', () => {
+describe('cascadeSum fed in blocks of 128 is CascadeSum fed at once', () => {
   // cascadeSum itself is checked against torch.sum in sums.test.ts
   it.each([1, 7, 8, 31, 127, 128, 129, 1000, 16384, 70001, 600000])('%i floats', (n) => {
     const g = manualSeed(BigInt(n));
     const x = g.randn(n);
     for (let i = 0; i < n; i += 3) x[i] = x[i]! * 1000;
-    expect(blockedCascadeSum(x)).toBe(cascadeSum(x));
-    const t = new Tensor(x, [n]);
-    expect(blockedMean(t).item()).toBe(mean(t).item());
+    const once = new CascadeSum(n);
+    once.add(x);
+    const total = once.result();
+    expect(cascadeSum(x)).toBe(total);
+    expect(mean(fromData(x)).item()).toBe(Math.fround(total / n));
   });
 });

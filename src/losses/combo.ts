@@ -1,5 +1,5 @@
 import { add, mul } from '../tensor/elementwise.js';
-import { blockedMean as mean } from '../tensor/blocked-sum.js';
+import { mean } from '../tensor/reduce.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { diceLossFromProbs } from './dice.js';
 import { pixelTerms } from './pixel-terms.js';

@@ -1,6 +1,6 @@
 import { mul } from '../tensor/elementwise.js';
 import { sigmoid } from '../tensor/unary-math.js';
-import { blockedCascadeSum } from '../tensor/blocked-sum.js';
+import { cascadeSum } from '../tensor/reduce.js';
 import { elements, Tensor } from '../tensor/tensor.js';
 
 const f = Math.fround;
@@ -36,9 +36,9 @@ export function diceFromSums(sums: DiceLossSums, smooth = 1e-6): number {
 export function diceLossFromProbs(probs: Tensor, target: Tensor, options: DiceLossOptions = {}): Tensor {
   if (probs.numel !== target.numel) throw new RangeError(`diceLoss: ${probs.numel} predictions for ${target.numel} targets`);
   const sums = {
-    intersection: blockedCascadeSum(mul(probs, target).data),
-    probs: blockedCascadeSum(elements(probs)),
-    target: blockedCascadeSum(elements(target)),
+    intersection: cascadeSum(mul(probs, target).data),
+    probs: cascadeSum(elements(probs)),
+    target: cascadeSum(elements(target)),
   };
   return new Tensor(Float32Array.of(diceFromSums(sums, options.smooth ?? 1e-6)), []);
 }

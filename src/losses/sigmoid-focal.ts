@@ -1,4 +1,4 @@
-import { blockedMean } from '../tensor/blocked-sum.js';
+import { mean } from '../tensor/reduce.js';
 import { powScalar } from '../tensor/math/index.js';
 import { elements, Tensor } from '../tensor/tensor.js';
 import { pixelTerms, type PixelTerms } from './pixel-terms.js';
@@ -68,5 +68,5 @@ export function sigmoidFocalFromTerms(terms: PixelTerms, target: Tensor, options
   const losses = new Tensor(loss, target.shape);
   const reduction = options.reduction ?? 'mean';
   // (the mean as reduction.ts takes it, its sum fed in blocks: the same additions)
-  return reduction === 'mean' ? blockedMean(losses) : applyReduction(losses, reduction);
+  return reduction === 'mean' ? mean(losses) : applyReduction(losses, reduction);
 }

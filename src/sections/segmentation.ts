@@ -8,7 +8,7 @@ import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { add, mul, sub } from '../tensor/elementwise.js';
 import { fillSlices_ } from '../tensor/indexing.js';
-import { blockedMean as mean } from '../tensor/blocked-sum.js';
+import { mean } from '../tensor/reduce.js';
 import { fromData, type Tensor, zeros } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
 
