@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * The build's last step: makes dist/loss-demo.cjs.cache from `all --plot` and `extras --plot`
+ * The build's last step: makes dist/loss-demo.cjs.cache and dist/plot.cjs.cache from `all --plot` and `extras --plot`
  * run in one process (src/cli/launch.cts, warm), so `all`, `extras` and their figures all start
  * from cached bytecode (`all --plot` runs everything `all` does). LOSS_DEMO_WARM_RUNS, runs
  * separated by ';', replaces the list (for measuring). Output goes to stdout; the build sends it

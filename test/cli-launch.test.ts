@@ -21,7 +21,7 @@ afterEach(() => {
 function copyOfDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'loss-demo-launch-'));
   dirs.push(dir);
-  for (const f of ['launch.cjs', 'loss-demo.cjs']) copyFileSync(join(DIST, f), join(dir, f));
+  for (const f of ['launch.cjs', 'loss-demo.cjs', 'plot.cjs']) copyFileSync(join(DIST, f), join(dir, f));
   return dir;
 }
 
@@ -70,5 +70,33 @@ describe('code cache', () => {
     chmodSync(dir, 0o555);
     expect(run(dir, ['all'])).toEqual({ status: 0, stdout: EXPECTED, stderr: '' });
     expect(existsSync(join(dir, 'loss-demo.cjs.cache'))).toBe(false);
+  });
+});
+
+describe('the figure code in a bundle of its own', () => {
+  /** The source modules a bundle holds, from esbuild's `// src/...` headers. */
+  const modulesOf = (file: string): string[] =>
+    [...readFileSync(join(DIST, file), 'utf8').matchAll(/^\/\/ (src\/\S+\.c?ts)$/gm)].map((m) => m[1]!);
+
+  it('plot.cjs holds the figure builders and renderer, and nothing the main bundle has', () => {
+    const main = modulesOf('loss-demo.cjs');
+    const plot = modulesOf('plot.cjs');
+    expect(plot).toContain('src/cli/plot.ts');
+    expect(plot).toContain('src/figures/focal.ts');
+    expect(plot).toContain('src/render/plot-terminal.ts');
+    expect(main.filter((m) => m.startsWith('src/figures/') || m.startsWith('src/render/plot-'))).toEqual([]);
+    expect(plot.filter((m) => main.includes(m))).toEqual([]);
+  });
+
+  it('is loaded by --plot only, and gets a code cache of its own', () => {
+    const dir = copyOfDist();
+    expect(run(dir, ['all']).stdout).toBe(EXPECTED);
+    expect(existsSync(join(dir, 'loss-demo.cjs.cache'))).toBe(true);
+    expect(existsSync(join(dir, 'plot.cjs.cache'))).toBe(false);
+    const r = run(dir, ['section', 'focal', '--plot']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Focal loss vs p_t');
+    expect(existsSync(join(dir, 'plot.cjs.cache'))).toBe(true);
+    expect(run(dir, ['section', 'focal', '--plot']).stdout).toBe(r.stdout);
   });
 });

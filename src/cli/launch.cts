@@ -22,10 +22,16 @@ interface Bundle {
 }
 
 const BUNDLE = 'loss-demo.cjs';
-const CACHE = 'loss-demo.cjs.cache';
 /** The header before V8's data: magic, bundle size, bundle mtime (ms) as float64s. */
 const HEADER_BYTES = 24;
 const MAGIC = 0x4c44_4331; // "LDC1"
+/**
+ * How a companion bundle (scripts/bundle.mjs) names a module of the main bundle that it uses:
+ * the prefix and its path (`src/tensor/tensor.ts`) in a require call, answered from the main bundle's own module
+ * objects, so a companion shares the main bundle's kernels (already compiled and warm) rather
+ * than carrying copies of them.
+ */
+const HOST_PREFIX = 'loss-demo-host:';
 
 function stamp(file: string): [number, number] {
   const st = statSync(file);
@@ -69,47 +75,84 @@ function isWritable(dir: string): boolean {
   }
 }
 
-/** The bundle beside this file, compiled with its code cache when that is current. */
-function load(): { script: Script; bundle: Bundle; cached: Buffer | undefined; cachePath: string; size: number; mtime: number } {
-  const dir = __dirname;
-  const file = join(dir, BUNDLE);
-  const cachePath = join(dir, CACHE);
+/** A bundle compiled in this process, with what its cache needs. */
+interface Loaded {
+  readonly script: Script;
+  readonly cached: Buffer | undefined;
+  readonly cachePath: string;
+  readonly size: number;
+  readonly mtime: number;
+}
+
+/** Every bundle this process compiled, main first: the caches written at the end. */
+const loaded: Loaded[] = [];
+
+/** A bundle beside this file, compiled with its code cache when that is current, and run. */
+function load<T>(name: string, req: (id: string) => unknown): T {
+  const file = join(__dirname, name);
+  const cachePath = `${file}.cache`;
   const [size, mtime] = stamp(file);
   const cached = readCache(cachePath, size, mtime);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
-  const module = { exports: {} as Bundle };
-  script.runInThisContext()(module.exports, require, module, file, dirname(file));
-  return { script, bundle: module.exports, cached, cachePath, size, mtime };
+  loaded.push({ script, cached, cachePath, size, mtime });
+  const module = { exports: {} as T };
+  script.runInThisContext()(module.exports, req, module, file, dirname(file));
+  return module.exports;
 }
 
 /**
- * The build's cache: one process runs each of `runs` (their output to stdout, which the build
- * discards), then writes the cache, so it holds the bytecode of every function those runs
+ * A companion bundle (`plot.cjs`: the figure code, which only `--plot` runs), loaded the first
+ * time it is asked for and given the main bundle's modules by name.
+ */
+const companions = new Map<string, unknown>();
+export function companion<T>(name: string, host: Readonly<Record<string, unknown>>): T {
+  if (!companions.has(name)) {
+    const req = (id: string): unknown => {
+      if (!id.startsWith(HOST_PREFIX)) return require(id);
+      const key = id.slice(HOST_PREFIX.length);
+      if (!(key in host)) throw new Error(`${name} asks for ${key}, which the main bundle does not export`);
+      return host[key];
+    };
+    companions.set(name, load<T>(name, req));
+  }
+  return companions.get(name) as T;
+}
+
+function needsCache(b: Loaded): boolean {
+  return b.cached === undefined || b.script.cachedDataRejected === true;
+}
+
+/** Writes the cache of every bundle whose cache was missing or rejected (every one, for the build). */
+function writeCaches(all: boolean): void {
+  for (const b of loaded) if (all || needsCache(b)) writeCache(b.cachePath, b.script.createCachedData(), b.size, b.mtime);
+}
+
+/**
+ * The build's caches: one process runs each of `runs` (their output to stdout, which the build
+ * discards), then writes the caches, so they hold the bytecode of every function those runs
  * compiled. A run's own cache (launch, below) holds only what that run called: made by `all`,
  * `all --plot` and `extras` would compile their figure and extra-section code afresh each time.
  */
 export async function warm(runs: string[][], version: string): Promise<void> {
-  const { script, bundle, cachePath, size, mtime } = load();
+  const bundle = load<Bundle>(BUNDLE, require);
   for (const argv of runs) {
     await bundle.main(['node', 'loss-demo', ...argv], version);
     if (process.exitCode !== undefined && process.exitCode !== 0) throw new Error(`warming the code cache: loss-demo ${argv.join(' ')} failed`);
   }
-  writeCache(cachePath, script.createCachedData(), size, mtime);
+  writeCaches(true);
 }
 
 /** Runs the CLI bundle that sits beside this file, through the code cache. */
 export function launch(argv: string[], version: string): void {
-  const dir = __dirname;
-  const { script, bundle, cached, cachePath, size, mtime } = load();
-  if ((cached === undefined || script.cachedDataRejected === true) && isWritable(dir)) {
-    process.once('exit', (code) => {
-      if (code !== 0) return;
-      try {
-        writeCache(cachePath, script.createCachedData(), size, mtime);
-      } catch {
-        // a cache is an optimisation: a read-only or full disk only costs the next run its speed
-      }
-    });
-  }
+  const bundle = load<Bundle>(BUNDLE, require);
+  process.once('exit', (code) => {
+    if (code !== 0 || !loaded.some(needsCache) || !isWritable(__dirname)) return;
+    try {
+      writeCaches(false);
+    } catch {
+      // a cache is an optimisation: a read-only or full disk only costs the next run its speed
+    }
+  });
   void bundle.main(argv, version);
 }
+

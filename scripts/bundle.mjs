@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/*
+ * Bundles the CLI into dist/ (CommonJS for Node 20, run through src/cli/launch.cts's code cache):
+ *
+ *   loss-demo.cjs        the CLI: commands, sections, text, tables and JSON
+ *   plot.cjs             the figure code (`--plot`): src/cli/plot.ts, the figure builders and the
+ *                        terminal renderer, loaded only when figures are asked for
+ *   launch.cjs           the launcher bin/loss-demo.js calls
+ *   dice-worker.cjs      Dice's second thread
+ *   explore-command.cjs  `loss-demo explore`
+ *
+ * plot.cjs carries only the modules the main bundle lacks. Every module both use stays in
+ * loss-demo.cjs and reaches plot.cjs through the launcher (`companion`), under its path, so the
+ * figures run on the very kernels the text warmed up instead of cold copies of them. esbuild
+ * splits code only for ES modules, which Node 20 cannot run from a code cache, hence the plugins.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (p) => resolve(root, p);
+const key = (abs) => relative(root, abs).split('\\').join('/');
+const HOST_PREFIX = 'loss-demo-host:';
+const PLOT_ENTRY = at('src/cli/plot.ts');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  alias: { 'node:child_process': './src/cli/lazy-child-process.cts' },
+  define: { 'import.meta.url': '__loss_demo_url' },
+  banner: { js: "const __loss_demo_url = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** The resolved path of a relative import of a .ts source (imports say .js). */
+function sourceOf(path, resolveDir) {
+  return resolve(resolveDir, path).replace(/\.js$/, '.ts');
+}
+
+/**
+ * In the main bundle, `import('./plot.js')` becomes the companion: a module that hands plot.cjs
+ * the main bundle's modules it names (`hostKeys`) and re-exports what plot.cjs exports.
+ */
+function plotAsCompanion(hostKeys, plotExports) {
+  return {
+    name: 'plot-as-companion',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/plot\.js$/ }, (args) =>
+        sourceOf(args.path, args.resolveDir) === PLOT_ENTRY ? { path: 'plot', namespace: 'companion' } : undefined);
+      b.onResolve({ filter: /^\.\/launch\.cjs$/, namespace: 'companion' }, () => ({ path: './launch.cjs', external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'companion' }, () => {
+        const imports = hostKeys.map((k, i) => `import * as m${i} from ${JSON.stringify(at(k))};`);
+        const host = hostKeys.map((k, i) => `${JSON.stringify(k)}: m${i}`).join(', ');
+        const names = plotExports.map((n) => `export const ${n} = plot.${n};`);
+        return {
+          contents: [
+            ...imports,
+            `const plot = require('./launch.cjs').companion('plot.cjs', { ${host} });`,
+            ...names,
+          ].join('\n'),
+          resolveDir: at('src/cli'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** In plot.cjs, every module the main bundle has is the host's, asked for by its path. */
+function hostModules(mainInputs, used) {
+  return {
+    name: 'host-modules',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const abs = sourceOf(args.path, args.resolveDir);
+        if (abs === PLOT_ENTRY || !mainInputs.has(key(abs))) return undefined;
+        used.add(key(abs));
+        return { path: HOST_PREFIX + key(abs), external: true };
+      });
+    },
+  };
+}
+
+rmSync(at('dist'), { recursive: true, force: true });
+
+const entries = {
+  'loss-demo': at('src/cli/main.ts'),
+  launch: at('src/cli/launch.cts'),
+  'dice-worker': at('src/sections/dice-worker.ts'),
+  'explore-command': at('src/cli/explore.ts'),
+};
+const outOpts = { outdir: at('dist'), outExtension: { '.js': '.cjs' } };
+
+// 1. What the main bundle holds without the figure code (written nowhere).
+const probe = await build({
+  ...common, ...outOpts, entryPoints: { 'loss-demo': entries['loss-demo'] }, write: false, metafile: true,
+  plugins: [{
+    name: 'no-plot',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/plot\.js$/ }, () => ({ path: 'plot', namespace: 'no-plot' }));
+      b.onLoad({ filter: /.*/, namespace: 'no-plot' }, () => ({ contents: 'export {}', loader: 'js' }));
+    },
+  }],
+});
+const mainInputs = new Set(Object.keys(probe.metafile.inputs).filter((k) => !k.includes(':')));
+
+// 2. plot.cjs, with the modules the main bundle has left to it.
+const used = new Set();
+const plot = await build({
+  ...common, ...outOpts, entryPoints: { plot: PLOT_ENTRY }, metafile: true, plugins: [hostModules(mainInputs, used)],
+});
+// esbuild's metafile lists an entry's exports for ES module output only
+const plotEsm = await build({ ...common, entryPoints: [PLOT_ENTRY], write: false, metafile: true, format: 'esm', outdir: at('dist') });
+const plotExports = Object.values(plotEsm.metafile.outputs).find((o) => o.entryPoint !== undefined).exports;
+if (plotExports.length === 0) throw new Error('bundle: src/cli/plot.ts exports nothing');
+
+// 3. The main bundle and the other entries, the main one handing plot.cjs its modules.
+await build({
+  ...common, ...outOpts, entryPoints: entries, plugins: [plotAsCompanion([...used].sort(), plotExports)],
+});
