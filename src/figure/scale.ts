@@ -417,20 +417,34 @@ export interface HeatScale {
   readonly min: number;
   readonly max: number;
   readonly scale: Scale;
+  /** Cells in all, cells not finite, and finite cells the scale cannot show (≤ 0 on a log scale). */
+  readonly cells: number;
+  readonly bad: number;
+  readonly off: number;
   t(v: number): number;
 }
 
 export function heatScale(values: readonly (readonly number[])[], scale: Scale = 'linear'): HeatScale {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const row of values) {
-    for (const v of row) {
-      if (!usable(v, scale)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+  let cells = 0;
+  let bad = 0;
+  let off = 0;
+  const log = scale === 'log';
+  // one index pass for the range and the counts: the renderers run this cold, once per heatmap
+  for (let j = 0; j < values.length; j++) {
+    const row = values[j]!;
+    cells += row.length;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i]!;
+      if (!Number.isFinite(v)) bad++;
+      else if (log && !(v > 0)) off++;
+      else {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
     }
   }
-  const log = scale === 'log';
   const f = (v: number): number => (log ? Math.log10(v) : v);
   const a = f(lo);
   const b = f(hi);
@@ -438,6 +452,9 @@ export function heatScale(values: readonly (readonly number[])[], scale: Scale =
     min: lo,
     max: hi,
     scale,
+    cells,
+    bad,
+    off,
     t: (v) => {
       if (!usable(v, scale) || !(lo <= hi)) return NaN;
       if (b === a) return 0.5;

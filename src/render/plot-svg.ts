@@ -266,9 +266,7 @@ function xySvg(fig: Figure, W: number, H: number): string {
   });
   const hs = grid === undefined ? undefined : heatScale(grid.values, grid.scale ?? 'linear');
   if (grid !== undefined && hs !== undefined) {
-    const cells = grid.values.reduce((k, r) => k + r.length, 0);
-    const bad = grid.values.reduce((k, r) => k + r.filter((v) => !Number.isFinite(v)).length, 0);
-    const off = grid.values.reduce((k, r) => k + r.filter((v) => Number.isFinite(v) && !usable(v, hs.scale)).length, 0);
+    const { cells, bad, off } = hs;
     if (bad > 0) notes.push(`${grid.label}: not finite at ${bad} of ${cells} cells`);
     if (off > 0) notes.push(`${grid.label}: ${off} of ${cells} cells <= 0 (no colour on the log scale)`);
   }

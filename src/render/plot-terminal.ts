@@ -127,17 +127,7 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
         }
       }
     }
-    let cells = 0;
-    let bad = 0;
-    let off = 0;
-    for (const row of values) {
-      cells += row.length;
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i]!;
-        if (!Number.isFinite(v)) bad++;
-        else if (!usable(v, hs.scale)) off++;
-      }
-    }
+    const { cells, bad, off } = hs;
     wanted += cells;
     drawn += cells - bad - off;
     if (bad > 0) notes.push(`${grid.label}: not finite at ${bad} of ${cells} cells`);
@@ -338,12 +328,23 @@ function drawSeries(
       continue;
     }
     for (let p = 1; p < m; p++) {
-      const seg = clipSegment(PX[p - 1]!, PY[p - 1]!, PX[p]!, PY[p]!, -0.5, maxX, -0.5, maxY);
-      if (seg === undefined) continue;
-      const x0 = seg[0];
-      const y0 = seg[1];
-      const x1 = seg[2];
-      const y1 = seg[3];
+      let x0 = PX[p - 1]!;
+      let y0 = PY[p - 1]!;
+      let x1 = PX[p]!;
+      let y1 = PY[p]!;
+      // most segments lie inside: clipping (and its tuple) only for the others; the end is
+      // x0 + 1·dx either way, as clipSegment computes it, so the dots are the same
+      if (inside(x0, y0) && inside(x1, y1)) {
+        x1 = x0 + (x1 - x0);
+        y1 = y0 + (y1 - y0);
+      } else {
+        const seg = clipSegment(x0, y0, x1, y1, -0.5, maxX, -0.5, maxY);
+        if (seg === undefined) continue;
+        x0 = seg[0];
+        y0 = seg[1];
+        x1 = seg[2];
+        y1 = seg[3];
+      }
       const n = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
       for (let q = 0; q <= n; q++) {
         const k = cv.dot(Math.round(x0 + ((x1 - x0) * q) / n), Math.round(y0 + ((y1 - y0) * q) / n), i);
