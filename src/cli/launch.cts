@@ -14,7 +14,20 @@
 import { closeSync, openSync, readFileSync, renameSync, statSync, writeSync, accessSync, constants } from 'node:fs';
 import { wrap } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+
+/**
+ * V8's tier-up budget, in bytecodes run per function before TurboFan is asked to optimise it
+ * (V8 11's default is 67,584). A run of loss-demo is short and most of its code runs a handful of
+ * times: with the default, `--plot` had TurboFan compile dozens of figure and renderer functions
+ * that had already done their work, about 150 ms of compiling on a second core and the main
+ * thread's share of it. Four times the default leaves that code in Sparkplug and still
+ * optimises the kernels that run long (BENCHMARKS.md). Set before any bundle is compiled, so
+ * the code caches are made and read under the same flags.
+ */
+const INTERRUPT_BUDGET = 4 * 67_584;
+setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 
 /** What the bundle (src/cli/main.ts) exports. */
 interface Bundle {
