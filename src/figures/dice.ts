@@ -1,7 +1,7 @@
 import type { Figure } from '../figure/model.js';
 import { randnAt } from '../rng/randn-at.js';
 import { maskBoxes } from '../sections/dice.js';
-import { sigmoidScalar, sigmoidVec, VECTOR_BLOCK } from '../tensor/math/index.js';
+import { sigmoidScalar, sleefExpfInto, VECTOR_BLOCK } from '../tensor/math/index.js';
 import type { FigureBuilder } from './index.js';
 import { strided } from './series.js';
 
@@ -30,24 +30,38 @@ export const figures: FigureBuilder = (ctx, options) => {
   const noise = randnAt(g, n, positions);
   // sigmoid of the whole batch: Sleef's expf on blocks of 16, glibc's on the numel % 16 tail
   const vecEnd = n - (n % VECTOR_BLOCK);
-  const target: number[][] = [];
-  const prob: number[][] = [];
-  const binary: number[][] = [];
+  // the logits, and sigmoid's exponentials e^-x by the array kernel the section's text ran (warm)
+  const m = positions.length;
+  const targets = new Float32Array(m);
+  const logits = new Float32Array(m);
+  const exps = new Float32Array(m);
   let q = 0;
   for (const r of rowIdx) {
-    const t: number[] = [];
-    const p: number[] = [];
-    const b: number[] = [];
     for (const c of colIdx) {
       // target_masks[0, x:x+w, y:y+h] = 1: rows x.., columns y..
       const tv = r >= x0 && r < x0 + w0 && c >= y0 && c < y0 + h0 ? 1 : 0;
+      targets[q] = tv;
       // pred_logits = target * 5.0 + randn * 2.0 (both products exact, one rounding)
-      const logit = f(tv * 5 + noise[q]! * 2);
-      const pv = positions[q]! < vecEnd ? sigmoidVec(logit) : sigmoidScalar(logit);
-      t.push(tv);
+      logits[q] = f(tv * 5 + noise[q]! * 2);
+      exps[q] = f(0 - logits[q]!);
+      q++;
+    }
+  }
+  sleefExpfInto(exps, exps);
+  const target: number[][] = [];
+  const prob: number[][] = [];
+  const binary: number[][] = [];
+  q = 0;
+  for (let a = 0; a < rowIdx.length; a++) {
+    const t: number[] = [];
+    const p: number[] = [];
+    const b: number[] = [];
+    for (let c = 0; c < colIdx.length; c++, q++) {
+      // sigmoidVec's 1 / (1 + e^-x) on the vectorized part, glibc's expf (sigmoidScalar) on the tail
+      const pv = positions[q]! < vecEnd ? f(1 / f(1 + exps[q]!)) : sigmoidScalar(logits[q]!);
+      t.push(targets[q]!);
       p.push(pv);
       b.push(pv > 0.5 ? 1 : 0);
-      q++;
     }
     target.push(t);
     prob.push(p);
