@@ -14,20 +14,21 @@
 import { closeSync, openSync, readFileSync, renameSync, statSync, writeSync, accessSync, constants } from 'node:fs';
 import { wrap } from 'node:module';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
- * V8's tier-up budget, in bytecodes run per function before TurboFan is asked to optimise it
- * (V8 11's default is 67,584). A run of loss-demo is short and most of its code runs a handful of
- * times: with the default, `--plot` had TurboFan compile dozens of figure and renderer functions
- * that had already done their work, about 150 ms of compiling on a second core and the main
- * thread's share of it. Four times the default leaves that code in Sparkplug and still
- * optimises the kernels that run long (BENCHMARKS.md). Set before any bundle is compiled, so
- * the code caches are made and read under the same flags.
+ * V8's tier-up budget for the figure code, in bytecodes run per function before TurboFan is
+ * asked to optimise it (V8 11's default is 67,584). Most of the figure builders' and the
+ * renderer's code runs a handful of times in a run: with the default, `--plot` had TurboFan
+ * compile dozens of functions that had already done their work (about 150 ms of compiling, most
+ * on a second core, some on the main thread). Four times the default leaves that code in
+ * Sparkplug and still optimises what runs long (BENCHMARKS.md). It is raised only when plot.cjs
+ * loads: node:v8 loads the stream modules (about 4 ms), which a run without figures is spared.
+ * V8 checks a code cache against the flags, so a cache is only ever made under the flags it was
+ * loaded under (see raiseBudget).
  */
-const INTERRUPT_BUDGET = 4 * 67_584;
-setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+const PLOT_INTERRUPT_BUDGET = 4 * 67_584;
+let budgetRaised = false;
 
 /** What the bundle (src/cli/main.ts) exports. */
 interface Bundle {
@@ -91,6 +92,10 @@ function isWritable(dir: string): boolean {
 /** A bundle compiled in this process, with what its cache needs. */
 interface Loaded {
   readonly script: Script;
+  /** Whether it was compiled under the raised budget. */
+  readonly raised: boolean;
+  /** Its cache data taken just before the budget was raised, when it will need writing. */
+  taken?: Buffer;
   readonly cached: Buffer | undefined;
   readonly cachePath: string;
   readonly size: number;
@@ -107,7 +112,7 @@ function load<T>(name: string, req: (id: string) => unknown): T {
   const [size, mtime] = stamp(file);
   const cached = readCache(cachePath, size, mtime);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
-  loaded.push({ script, cached, cachePath, size, mtime });
+  loaded.push({ script, raised: budgetRaised, cached, cachePath, size, mtime });
   const module = { exports: {} as T };
   script.runInThisContext()(module.exports, req, module, file, dirname(file));
   return module.exports;
@@ -120,6 +125,7 @@ function load<T>(name: string, req: (id: string) => unknown): T {
 const companions = new Map<string, unknown>();
 export function companion<T>(name: string, host: Readonly<Record<string, unknown>>): T {
   if (!companions.has(name)) {
+    raiseBudget();
     const req = (id: string): unknown => {
       if (!id.startsWith(HOST_PREFIX)) return require(id);
       const key = id.slice(HOST_PREFIX.length);
@@ -135,9 +141,26 @@ function needsCache(b: Loaded): boolean {
   return b.cached === undefined || b.script.cachedDataRejected === true;
 }
 
-/** Writes the cache of every bundle whose cache was missing or rejected (every one, for the build). */
-function writeCaches(all: boolean): void {
-  for (const b of loaded) if (all || needsCache(b)) writeCache(b.cachePath, b.script.createCachedData(), b.size, b.mtime);
+/** Caches to write when the process ends: those missing or rejected (every one, for the build). */
+let writeAll = false;
+
+/**
+ * Raises the tier-up budget (PLOT_INTERRUPT_BUDGET). Cache data carries the flags it was made
+ * under, so a bundle compiled before has its cache data taken now, if it is to be written.
+ */
+function raiseBudget(): void {
+  if (budgetRaised) return;
+  for (const b of loaded) if (writeAll || needsCache(b)) b.taken = b.script.createCachedData();
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${PLOT_INTERRUPT_BUDGET}`);
+  budgetRaised = true;
+}
+
+function writeCaches(): void {
+  for (const b of loaded) {
+    if (!writeAll && !needsCache(b)) continue;
+    const data = b.raised === budgetRaised ? b.script.createCachedData() : b.taken;
+    if (data !== undefined) writeCache(b.cachePath, data, b.size, b.mtime);
+  }
 }
 
 /**
@@ -147,12 +170,13 @@ function writeCaches(all: boolean): void {
  * `all --plot` and `extras` would compile their figure and extra-section code afresh each time.
  */
 export async function warm(runs: string[][], version: string): Promise<void> {
+  writeAll = true;
   const bundle = load<Bundle>(BUNDLE, require);
   for (const argv of runs) {
     await bundle.main(['node', 'loss-demo', ...argv], version);
     if (process.exitCode !== undefined && process.exitCode !== 0) throw new Error(`warming the code cache: loss-demo ${argv.join(' ')} failed`);
   }
-  writeCaches(true);
+  writeCaches();
 }
 
 /** Runs the CLI bundle that sits beside this file, through the code cache. */
@@ -161,7 +185,7 @@ export function launch(argv: string[], version: string): void {
   process.once('exit', (code) => {
     if (code !== 0 || !loaded.some(needsCache) || !isWritable(__dirname)) return;
     try {
-      writeCaches(false);
+      writeCaches();
     } catch {
       // a cache is an optimisation: a read-only or full disk only costs the next run its speed
     }
