@@ -4,6 +4,7 @@ import { FIGURES, type FigureBuilder } from '../src/figures/index.js';
 import { manualSeed } from '../src/rng/index.js';
 import { ALL_SECTIONS, EXTRA_SECTIONS, findSection, SECTIONS } from '../src/sections/index.js';
 import { defaultsOf } from '../src/sections/types.js';
+import { evaluatedGrid, quadratic } from '../src/sections/landscape.js';
 import { fixture } from './helpers/cli.js';
 
 /*
@@ -263,6 +264,16 @@ describe('figure builders against PyTorch', () => {
       // figures are data: they survive JSON (NaN and infinities aside)
       expect(() => JSON.stringify(f)).not.toThrow();
     }
+  });
+
+  // the CLI runs the text first, and the landscape figures then read the grid the text evaluated
+  it.each(cases.filter((c) => c.section === 'landscape').map((c) => ({ ...c, name: `landscape after its text, seed ${c.seed} ${JSON.stringify(c.options)}` })))('$name', async (c) => {
+    const def = findSection('landscape')!;
+    const options = { ...defaultsOf(def), ...c.options };
+    def.run({ manualSeed: () => manualSeed(BigInt(c.seed)) }, options);
+    const kept = evaluatedGrid(quadratic, options.grid as number, options.range as number);
+    expect(kept === undefined).toBe((options.grid as number) ** 2 > 2 ** 16);
+    checks.landscape!(await build(c), c.expected, options);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Figure, Series } from '../figure/model.js';
 import { formatRepr } from '../format/index.js';
-import { descend, quadratic, quadraticStep, rosenbrock, rosenbrockStep, type GridLoss, type LandscapeOptions } from '../sections/landscape.js';
+import { descend, evaluatedGrid, quadratic, quadraticStep, rosenbrock, rosenbrockStep, type GridLoss, type LandscapeOptions } from '../sections/landscape.js';
 import type { Parameter, Scalar } from '../tensor/autograd.js';
 import { linspace } from '../tensor/numpy-stats.js';
 import type { FigureBuilder } from './index.js';
@@ -54,9 +54,16 @@ export const figures: FigureBuilder = (_ctx, options) => {
   const { k, indices } = strided(grid, MAX_SIDE);
   const axis = indices.map((i) => w[i]!);
   const values = (gridLoss: GridLoss): number[][] => {
-    const loss = gridLoss(w);
-    // values[j][i] is the loss at (w1 = axis[i], w2 = axis[j])
-    return indices.map((j) => indices.map((i) => loss(i, j)));
+    // values[j][i] is the loss at (w1 = axis[i], w2 = axis[j]): the text's own values when it kept them
+    const known = evaluatedGrid(gridLoss, grid, range);
+    const loss = known !== undefined ? (i: number, j: number): number => known[i * grid + j]! : gridLoss(w);
+    const out: number[][] = [];
+    for (const j of indices) {
+      const row: number[] = [];
+      for (const i of indices) row.push(loss(i, j));
+      out.push(row);
+    }
+    return out;
   };
   const note = k > 1 ? `Every ${k}-th point of the ${grid}×${grid} grid; the path is the gradient descent from (${start.map(formatRepr).join(', ')}).`
     : `The path is the gradient descent from (${start.map(formatRepr).join(', ')}).`;

@@ -43,6 +43,20 @@ export const rosenbrock: GridLoss = (w) => {
 /** Grids up to this many points are evaluated into memory (8 MiB); larger ones are streamed. */
 const MATERIALIZE_MAX = 2 ** 20;
 
+/** Grids up to this many points, once evaluated for the text, are kept for the figures (512 KiB). */
+const KEEP_MAX = 2 ** 16;
+/** The latest grids the text evaluated (at most two: the quadratic and Rosenbrock of one run). */
+let evaluated: { readonly gridLoss: GridLoss; readonly gridSize: number; readonly rangeVal: number; readonly values: Float64Array }[] = [];
+
+/**
+ * The values landscapeStats evaluated for this grid (row-major: loss(w1[i], w2[j]) at
+ * i·gridSize + j), if it was among the latest two and small enough to keep: the figures read
+ * them rather than evaluating every point again.
+ */
+export function evaluatedGrid(gridLoss: GridLoss, gridSize: number, rangeVal: number): Float64Array | undefined {
+  return evaluated.find((e) => e.gridLoss === gridLoss && e.gridSize === gridSize && Object.is(e.rangeVal, rangeVal))?.values;
+}
+
 /** loss_landscape_stats: the loss at every (w1[i], w2[j]) of a linspace grid, row-major, as float64. */
 function landscapeStats(gridLoss: GridLoss, gridSize: number, rangeVal: number): LandscapeStats {
   const w = linspace(-rangeVal, rangeVal, gridSize);
@@ -65,6 +79,7 @@ function landscapeStats(gridLoss: GridLoss, gridSize: number, rangeVal: number):
   // small grids: evaluate each point once (describeArray reads its source twice)
   const values = new Float64Array(src.length);
   src.read(0, values);
+  if (values.length <= KEEP_MAX) evaluated = [...evaluated.slice(-1), { gridLoss, gridSize, rangeVal, values }];
   return describeArray(arraySource(values));
 }
 
