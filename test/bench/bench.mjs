@@ -23,11 +23,21 @@ const hasTorch = existsSync('/usr/bin/python3')
   && spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const torch = reference && hasTorch;
 
+/*
+ * NODE_EXTRA_CA_CERTS makes every Node process read and parse that certificate file at start-up
+ * (about 80 ms for Debian's bundle, on this project's machine, where it is set): the machine's
+ * setting, not loss-demo's, and the same for every command, so it would shrink every ratio
+ * against `loss-demo all`. The commands run without it.
+ */
+const baseEnv = { ...process.env };
+const extraCa = baseEnv.NODE_EXTRA_CA_CERTS;
+delete baseEnv.NODE_EXTRA_CA_CERTS;
+
 /** One run: wall seconds, CPU seconds (user + system) and peak RSS in KiB (from GNU time when present). */
 function measure(cmd, env) {
   const argv = hasTime ? ['/usr/bin/time', '-f', '%U %S %M', ...cmd] : cmd;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(argv[0], argv.slice(1), { env: { ...baseEnv, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
   const [user, sys, rss] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
@@ -71,6 +81,7 @@ function bench(title, cases, n) {
 
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
 if (!hasTime) console.log('(GNU time not found at /usr/bin/time: peak RSS not measured)');
+if (extraCa !== undefined) console.log(`(NODE_EXTRA_CA_CERTS=${extraCa} is unset for the measured commands: it costs every Node start the parsing of that file)`);
 
 const startup = [
   { name: '`node -e 0`', cmd: [process.execPath, '-e', '0'] },
@@ -85,7 +96,10 @@ const startup = [
 ];
 if (torch) startup.push({ name: 'PyTorch script', cmd: ['/usr/bin/python3', reference], env: { OMP_NUM_THREADS: '1' } });
 if (torch) startup.push({ name: 'PyTorch extras', cmd: ['/usr/bin/python3', reference, '--extras'], env: { OMP_NUM_THREADS: '1' } });
-bench('Start-up: the whole demo', startup, rounds);
+const started = bench('Start-up: the whole demo', startup, rounds);
+const at = (name) => started[startup.findIndex((c) => c.name === name)];
+const allRun = at('`loss-demo all`');
+console.log(`\nall --plot / all: ${(at('`loss-demo all --plot`').wall / allRun.wall).toFixed(2)} wall, ${(at('`loss-demo all --plot`').cpu / allRun.cpu).toFixed(2)} CPU (budget 1.5); extras / all: ${(at('`loss-demo extras`').wall / allRun.wall).toFixed(2)} wall`);
 
 const sizes = [[4, 64, 64], [16, 128, 128], [64, 256, 256], [64, 512, 512]];
 const dice = [];
