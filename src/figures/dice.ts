@@ -26,7 +26,9 @@ export const figures: FigureBuilder = (ctx, options) => {
   const { k, indices: rows } = strided(Math.max(height, width), MAX_SIDE);
   const rowIdx = rows.filter((r) => r < height);
   const colIdx = rows.filter((c) => c < width);
-  const positions = rowIdx.flatMap((r) => colIdx.map((c) => r * width + c));
+  // index loops here and below: this runs once per run, mostly before V8 optimises it
+  const positions: number[] = [];
+  for (let a = 0; a < rowIdx.length; a++) for (let c = 0; c < colIdx.length; c++) positions.push(rowIdx[a]! * width + colIdx[c]!);
   const noise = randnAt(g, n, positions);
   // sigmoid of the whole batch: Sleef's expf on blocks of 16, glibc's on the numel % 16 tail
   const vecEnd = n - (n % VECTOR_BLOCK);
@@ -35,38 +37,35 @@ export const figures: FigureBuilder = (ctx, options) => {
   const targets = new Float32Array(m);
   const logits = new Float32Array(m);
   const exps = new Float32Array(m);
-  let q = 0;
-  for (const r of rowIdx) {
-    for (const c of colIdx) {
+  for (let a = 0, q = 0; a < rowIdx.length; a++) {
+    const r = rowIdx[a]!;
+    for (let b = 0; b < colIdx.length; b++, q++) {
+      const c = colIdx[b]!;
       // target_masks[0, x:x+w, y:y+h] = 1: rows x.., columns y..
       const tv = r >= x0 && r < x0 + w0 && c >= y0 && c < y0 + h0 ? 1 : 0;
       targets[q] = tv;
       // pred_logits = target * 5.0 + randn * 2.0 (both products exact, one rounding)
-      logits[q] = f(tv * 5 + noise[q]! * 2);
-      exps[q] = f(0 - logits[q]!);
-      q++;
+      const logit = f(tv * 5 + noise[q]! * 2);
+      logits[q] = logit;
+      exps[q] = f(0 - logit);
     }
   }
   sleefExpfInto(exps, exps);
-  const target: number[][] = [];
-  const prob: number[][] = [];
-  const binary: number[][] = [];
-  q = 0;
-  for (let a = 0; a < rowIdx.length; a++) {
-    const t: number[] = [];
-    const p: number[] = [];
-    const b: number[] = [];
-    for (let c = 0; c < colIdx.length; c++, q++) {
-      // sigmoidVec's 1 / (1 + e^-x) on the vectorized part, glibc's expf (sigmoidScalar) on the tail
-      const pv = positions[q]! < vecEnd ? f(1 / f(1 + exps[q]!)) : sigmoidScalar(logits[q]!);
-      t.push(targets[q]!);
-      p.push(pv);
-      b.push(pv > 0.5 ? 1 : 0);
-    }
-    target.push(t);
-    prob.push(p);
-    binary.push(b);
+  // sigmoidVec's 1 / (1 + e^-x) on the vectorized part, glibc's expf (sigmoidScalar) on the tail
+  const probs = new Float32Array(m);
+  const binaries = new Uint8Array(m);
+  for (let j = 0; j < m; j++) {
+    const pv = positions[j]! < vecEnd ? f(1 / f(1 + exps[j]!)) : sigmoidScalar(logits[j]!);
+    probs[j] = pv;
+    binaries[j] = pv > 0.5 ? 1 : 0;
   }
+  // rows of the model's grids, one array copy per row (float32 widened exactly)
+  const cols = colIdx.length;
+  const rowsOf = (a: Float32Array | Uint8Array): number[][] =>
+    rowIdx.map((_, r) => Array.from(a.subarray(r * cols, (r + 1) * cols)));
+  const target = rowsOf(targets);
+  const prob = rowsOf(probs);
+  const binary = rowsOf(binaries);
   const note = k > 1 ? `Sampled: rows and columns 0, ${k}, ${2 * k}, … of the ${height}×${width} mask (every ${k} pixels, not block means).` : undefined;
   const heatmap = (title: string, values: number[][], label: string): Figure => ({
     title,

@@ -44,6 +44,8 @@ const RAMP_CELLS: readonly Cell[] = Array.from(RAMP, (ch) => ({ ch, key: '' }));
 const RAMP_GAP_CELL: Cell = { ch: RAMP_GAP, key: '' };
 const MARKER_EVERY = 8;
 const BRAILLE_BITS = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]] as const;
+/** BRAILLE_BITS flat: the bit of dot (dx & 1, dy & 3) at ((dx & 1) << 2) | (dy & 3). */
+const DOT_BITS = Uint8Array.from(BRAILLE_BITS.flat());
 
 /** Ticks whose positions all differ (in `pos` units) and, when labelled across, do not overlap. */
 function fitTicks(
@@ -235,15 +237,6 @@ class Canvas {
     this.glyphOwner = new Int16Array(W * H).fill(-1);
   }
 
-  /** Sets dot (dx, dy) for series i; returns the cell index, or -1 off the canvas. */
-  dot(dx: number, dy: number, i: number): number {
-    if (dx < 0 || dy < 0 || dx >= 2 * this.W || dy >= 4 * this.H) return -1;
-    const k = (dy >> 2) * this.W + (dx >> 1);
-    this.dots[k]! |= BRAILLE_BITS[dx & 1]![dy & 3]!;
-    this.owner[k] = i;
-    return k;
-  }
-
   busy(k: number): boolean {
     return this.dots[k] !== 0 || this.glyph[k] !== undefined;
   }
@@ -299,6 +292,9 @@ function drawSeries(
 ): number {
   const maxX = 2 * cv.W - 0.5;
   const maxY = 4 * cv.H - 0.5;
+  const { dots, owner, W } = cv;
+  const dotsW = 2 * cv.W;
+  const dotsH = 4 * cv.H;
   const style = styles.series(i);
   const mark = { ...style, ch: marker(i) };
   let drawn = 0;
@@ -346,9 +342,17 @@ function drawSeries(
         y1 = seg[3];
       }
       const n = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
+      // Canvas.dot inlined: this loop runs for every dot of every line
+      const dx = x1 - x0;
+      const dy = y1 - y0;
       for (let q = 0; q <= n; q++) {
-        const k = cv.dot(Math.round(x0 + ((x1 - x0) * q) / n), Math.round(y0 + ((y1 - y0) * q) / n), i);
-        if (k >= 0 && visited[visited.length - 1] !== k) visited.push(k);
+        const X = Math.round(x0 + (dx * q) / n);
+        const Y = Math.round(y0 + (dy * q) / n);
+        if (X < 0 || Y < 0 || X >= dotsW || Y >= dotsH) continue;
+        const k = (Y >> 2) * W + (X >> 1);
+        dots[k] |= DOT_BITS[((X & 1) << 2) | (Y & 3)]!;
+        owner[k] = i;
+        if (visited[visited.length - 1] !== k) visited.push(k);
       }
     }
   }

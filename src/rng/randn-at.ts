@@ -40,7 +40,9 @@ export function randnAt(g: Generator, n: number, positions: readonly number[]): 
     drawn = start + 16;
     loaded = start;
   };
-  positions.forEach((p, k) => {
+  // an index loop, not forEach: one call less per position in code that runs cold
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k]!;
     if (!(p >= 0 && p < n)) throw new RangeError(`randnAt: position ${p} outside [0, ${n})`);
     // a block starts at a multiple of 16, or is the redraw of the last 16 (from draw n on)
     const start = p >= redrawFrom ? n : p - (p % 16);
@@ -49,6 +51,6 @@ export function randnAt(g: Generator, n: number, positions: readonly number[]): 
       load(start);
     }
     out[k] = block[p - (start === n ? n - 16 : start)]!;
-  });
+  }
   return out;
 }
