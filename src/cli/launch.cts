@@ -118,19 +118,25 @@ function load<T>(name: string, req: (id: string) => unknown): T {
   return module.exports;
 }
 
+/** The main bundle's modules that companions use, by path (scripts/bundle.mjs hands them over). */
+let hostModules: Readonly<Record<string, unknown>> = {};
+export function provideHost(modules: Readonly<Record<string, unknown>>): void {
+  hostModules = modules;
+}
+
 /**
  * A companion bundle (`plot.cjs`: the figure code, which only `--plot` runs), loaded the first
  * time it is asked for and given the main bundle's modules by name.
  */
 const companions = new Map<string, unknown>();
-export function companion<T>(name: string, host: Readonly<Record<string, unknown>>): T {
+export function companion<T>(name: string): T {
   if (!companions.has(name)) {
     raiseBudget();
     const req = (id: string): unknown => {
       if (!id.startsWith(HOST_PREFIX)) return require(id);
       const key = id.slice(HOST_PREFIX.length);
-      if (!(key in host)) throw new Error(`${name} asks for ${key}, which the main bundle does not export`);
-      return host[key];
+      if (!(key in hostModules)) throw new Error(`${name} asks for ${key}, which the main bundle does not export`);
+      return hostModules[key];
     };
     companions.set(name, load<T>(name, req));
   }
