@@ -15,7 +15,7 @@
  * splits code only for ES modules, which Node 20 cannot run from a code cache, hence the plugins.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,6 +103,31 @@ function hostModules(mainInputs, used) {
   };
 }
 
+/**
+ * In plot.cjs, the figure registry with its builders imported statically: the bundle itself is
+ * what loads lazily, and lazily imported modules are wrapped in initialisers (see entryWithHost).
+ */
+function staticFigures() {
+  const registry = at('src/figures/index.ts');
+  const entries = [...readFileSync(registry, 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+)\.js'\)/gm)];
+  if (entries.length === 0) throw new Error('bundle: no lazy builders found in src/figures/index.ts');
+  return {
+    name: 'static-figures',
+    setup(b) {
+      b.onResolve({ filter: /\/figures\/index\.js$/ }, (args) =>
+        sourceOf(args.path, args.resolveDir) === registry ? { path: 'figures', namespace: 'static-figures' } : undefined);
+      b.onLoad({ filter: /.*/, namespace: 'static-figures' }, () => ({
+        contents: [
+          ...entries.map(([, , file], i) => `import { figures as b${i} } from ${JSON.stringify(at(`src/figures/${file}.ts`))};`),
+          `export const FIGURES = { ${entries.map(([, name], i) => `${JSON.stringify(name)}: () => Promise.resolve(b${i})`).join(', ')} };`,
+        ].join('\n'),
+        resolveDir: at('src/figures'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 rmSync(at('dist'), { recursive: true, force: true });
 
 const entries = {
@@ -129,7 +154,7 @@ const mainInputs = new Set(Object.keys(probe.metafile.inputs).filter((k) => !k.i
 // 2. plot.cjs, with the modules the main bundle has left to it.
 const used = new Set();
 const plot = await build({
-  ...common, ...outOpts, entryPoints: { plot: PLOT_ENTRY }, metafile: true, plugins: [hostModules(mainInputs, used)],
+  ...common, ...outOpts, entryPoints: { plot: PLOT_ENTRY }, metafile: true, plugins: [staticFigures(), hostModules(mainInputs, used)],
 });
 // esbuild's metafile lists an entry's exports for ES module output only
 const plotEsm = await build({ ...common, entryPoints: [PLOT_ENTRY], write: false, metafile: true, format: 'esm', outdir: at('dist') });
