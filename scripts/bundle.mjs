@@ -10,9 +10,12 @@
  *   explore-command.cjs  `loss-demo explore`
  *
  * plot.cjs carries only the modules the main bundle lacks. Every module both use stays in
- * loss-demo.cjs and reaches plot.cjs through the launcher (`companion`), under its path, so the
- * figures run on the very kernels the text warmed up instead of cold copies of them. esbuild
- * splits code only for ES modules, which Node 20 cannot run from a code cache, hence the plugins.
+ * loss-demo.cjs, whose entry hands them to the launcher by path (provideHost), and plot.cjs gets
+ * them from there (companion), so the figures run on the very kernels the text warmed up instead
+ * of cold copies of them. esbuild splits code only for ES modules, which Node 20 cannot run from
+ * a code cache, hence the plugins. No module of either bundle is lazily initialised by esbuild
+ * beyond the few the CLI imports on demand (renderers, tables): a lazily imported module's
+ * constants become variables, which cost the kernels' optimised code.
  */
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
