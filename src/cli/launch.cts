@@ -41,9 +41,9 @@ const HEADER_BYTES = 24;
 const MAGIC = 0x4c44_4331; // "LDC1"
 /**
  * How a companion bundle (scripts/bundle.mjs) names a module of the main bundle that it uses:
- * the prefix and its path (`src/tensor/tensor.ts`) in a require call, answered from the main bundle's own module
- * objects, so a companion shares the main bundle's kernels (already compiled and warm) rather
- * than carrying copies of them.
+ * this prefix and the module's path (`src/tensor/tensor.ts`) in a require call, answered from
+ * the main bundle's own module objects, so a companion shares the main bundle's kernels
+ * (already compiled and warm) rather than carrying copies of them.
  */
 const HOST_PREFIX = 'loss-demo-host:';
 
