@@ -26,6 +26,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p) => resolve(root, p);
 const key = (abs) => relative(root, abs).split('\\').join('/');
 const HOST_PREFIX = 'loss-demo-host:';
+const MAIN_ENTRY = at('src/cli/main.ts');
 const PLOT_ENTRY = at('src/cli/plot.ts');
 
 const common = {
@@ -62,7 +63,7 @@ function entryWithHost(hostKeys) {
         contents: [
           ...hostKeys.map((k, i) => `import * as m${i} from ${JSON.stringify(at(k))};`),
           `require('./launch.cjs').provideHost({ ${hostKeys.map((k, i) => `${JSON.stringify(k)}: m${i}`).join(', ')} });`,
-          `export * from ${JSON.stringify(at('src/cli/main.ts'))};`,
+          `export * from ${JSON.stringify(MAIN_ENTRY)};`,
         ].join('\n'),
         resolveDir: at('src/cli'),
         loader: 'js',
@@ -133,8 +134,7 @@ function staticFigures() {
 
 rmSync(at('dist'), { recursive: true, force: true });
 
-const entries = {
-  'loss-demo': at('src/cli/main.ts'),
+const otherEntries = {
   launch: at('src/cli/launch.cts'),
   'dice-worker': at('src/sections/dice-worker.ts'),
   'explore-command': at('src/cli/explore.ts'),
@@ -143,7 +143,7 @@ const outOpts = { outdir: at('dist'), outExtension: { '.js': '.cjs' } };
 
 // 1. What the main bundle holds without the figure code (written nowhere).
 const probe = await build({
-  ...common, ...outOpts, entryPoints: { 'loss-demo': entries['loss-demo'] }, write: false, metafile: true,
+  ...common, ...outOpts, entryPoints: { 'loss-demo': MAIN_ENTRY }, write: false, metafile: true,
   plugins: [{
     name: 'no-plot',
     setup(b) {
@@ -166,6 +166,6 @@ if (plotExports.length === 0) throw new Error('bundle: src/cli/plot.ts exports n
 
 // 3. The main bundle and the other entries, the main one handing plot.cjs its modules.
 await build({
-  ...common, ...outOpts, entryPoints: { ...entries, 'loss-demo': 'loss-demo:entry' },
+  ...common, ...outOpts, entryPoints: { ...otherEntries, 'loss-demo': 'loss-demo:entry' },
   plugins: [entryWithHost([...used].sort()), plotAsCompanion(plotExports)],
 });

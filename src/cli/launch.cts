@@ -104,6 +104,8 @@ interface Loaded {
 
 /** Every bundle this process compiled, main first: the caches written at the end. */
 const loaded: Loaded[] = [];
+/** Which caches to write when the process ends: those missing or rejected, or (the build) all. */
+let writeAll = false;
 
 /** A bundle beside this file, compiled with its code cache when that is current, and run. */
 function load<T>(name: string, req: (id: string) => unknown): T {
@@ -146,9 +148,6 @@ export function companion<T>(name: string): T {
 function needsCache(b: Loaded): boolean {
   return b.cached === undefined || b.script.cachedDataRejected === true;
 }
-
-/** Caches to write when the process ends: those missing or rejected (every one, for the build). */
-let writeAll = false;
 
 /**
  * Raises the tier-up budget (PLOT_INTERRUPT_BUDGET). Cache data carries the flags it was made

@@ -301,7 +301,7 @@ function xySvg(fig: Figure, W: number, H: number): string {
     drawn += k;
   });
   body += pointMarksSvg(fig, sx, sy, L);
-  const cells = grid === undefined ? 0 : grid.values.reduce((k, r) => k + r.filter((v) => usable(v, hs!.scale)).length, 0);
+  const cells = hs === undefined ? 0 : hs.cells - hs.bad - hs.off;
   if (drawn === 0 && cells === 0) {
     const any = fig.series.some((s) => s.points.length > 0) || (grid?.values.length ?? 0) > 0;
     body += text(L.left + L.pw / 2, L.top + L.ph / 2, any ? 'no finite data' : 'no data', 'class="empty" text-anchor="middle" fill="currentColor" fill-opacity="0.6"');

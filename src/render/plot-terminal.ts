@@ -7,7 +7,7 @@
 import { viridis, type RGB } from '../figure/colormap.js';
 import type { Figure, Scale, Series } from '../figure/model.js';
 import {
-  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, tame, ticks, usable,
+  axisValues, clipSegment, fitDomain, formatValue, gapNote, heatScale, makeScale, segments, tame, ticks,
   type Domain, type ScaleFn, type Ticks,
 } from '../figure/scale.js';
 import {
@@ -324,23 +324,12 @@ function drawSeries(
       continue;
     }
     for (let p = 1; p < m; p++) {
-      let x0 = PX[p - 1]!;
-      let y0 = PY[p - 1]!;
-      let x1 = PX[p]!;
-      let y1 = PY[p]!;
-      // most segments lie inside: clipping (and its tuple) only for the others; the end is
-      // x0 + 1·dx either way, as clipSegment computes it, so the dots are the same
-      if (inside(x0, y0) && inside(x1, y1)) {
-        x1 = x0 + (x1 - x0);
-        y1 = y0 + (y1 - y0);
-      } else {
-        const seg = clipSegment(x0, y0, x1, y1, -0.5, maxX, -0.5, maxY);
-        if (seg === undefined) continue;
-        x0 = seg[0];
-        y0 = seg[1];
-        x1 = seg[2];
-        y1 = seg[3];
-      }
+      const seg = clipSegment(PX[p - 1]!, PY[p - 1]!, PX[p]!, PY[p]!, -0.5, maxX, -0.5, maxY);
+      if (seg === undefined) continue;
+      const x0 = seg[0];
+      const y0 = seg[1];
+      const x1 = seg[2];
+      const y1 = seg[3];
       const n = Math.max(1, Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0))));
       // Canvas.dot inlined: this loop runs for every dot of every line
       const dx = x1 - x0;
