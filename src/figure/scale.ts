@@ -445,9 +445,9 @@ export function heatScale(values: readonly (readonly number[])[], scale: Scale =
       }
     }
   }
-  const f = (v: number): number => (log ? Math.log10(v) : v);
-  const a = f(lo);
-  const b = f(hi);
+  const a = log ? Math.log10(lo) : lo;
+  const b = log ? Math.log10(hi) : hi;
+  const empty = !(lo <= hi);
   return {
     min: lo,
     max: hi,
@@ -455,10 +455,12 @@ export function heatScale(values: readonly (readonly number[])[], scale: Scale =
     cells,
     bad,
     off,
+    // usable() and the log written out: the renderers call this once per pixel, cold
     t: (v) => {
-      if (!usable(v, scale) || !(lo <= hi)) return NaN;
+      if (empty || !(v - v === 0) || (log && !(v > 0))) return NaN;
       if (b === a) return 0.5;
-      return Math.min(1, Math.max(0, (f(v) - a) / (b - a)));
+      const u = ((log ? Math.log10(v) : v) - a) / (b - a);
+      return u < 0 ? 0 : u > 1 ? 1 : u;
     },
   };
 }

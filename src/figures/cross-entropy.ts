@@ -1,8 +1,12 @@
 import type { Figure, Mark } from '../figure/model.js';
 import { formatG } from '../format/index.js';
-import { crossEntropy } from '../losses/cross-entropy.js';
-import { classificationData, crossEntropyNaive, crossEntropyStable } from '../sections/cross-entropy.js';
+import { crossEntropyOfLogProbs } from '../losses/cross-entropy.js';
+import { classificationData, crossEntropyNaiveRows, crossEntropyStableRows } from '../sections/cross-entropy.js';
+import { cat } from '../tensor/cat.js';
 import { mul } from '../tensor/elementwise.js';
+import { mean } from '../tensor/reduce.js';
+import { logSoftmax } from '../tensor/softmax.js';
+import type { Tensor } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series } from './series.js';
 
@@ -30,16 +34,20 @@ export const figures: FigureBuilder = (ctx, options) => {
   const { scale } = options as unknown as Opts;
   const { logits, targets } = classificationData(ctx.manualSeed());
   const scales = logitScales(Math.max(Math.abs(scale), 10));
-  const builtin: number[] = [];
-  const naive: number[] = [];
-  const stable: number[] = [];
-  for (const s of scales) {
-    // extreme_logits = logits * s, as the section scales them
-    const scaled = mul(logits, s);
-    builtin.push(crossEntropy(scaled, targets).item());
-    naive.push(crossEntropyNaive(scaled, targets).item());
-    stable.push(crossEntropyStable(scaled, targets).item());
-  }
+  // every scale's extreme_logits = logits * s (as the section scales them) stacked into one
+  // batch: each op of the three losses is row by row and each exp and log is Sleef's on every
+  // element (vml), so a row's loss is the one the 8-row batch gives; a scale's mean is then
+  // taken over its own 8 rows (a view), as the section's .mean() / nll_loss take it
+  const n = targets.length;
+  const batch = cat(scales.map((s) => mul(logits, s)));
+  const batchTargets = scales.flatMap(() => targets);
+  const logProbs = logSoftmax(batch, 1);
+  const naiveRows = crossEntropyNaiveRows(batch, batchTargets);
+  const stableRows = crossEntropyStableRows(batch, batchTargets);
+  const rows = (t: Tensor, k: number): Tensor => t.slice(0, k * n, (k + 1) * n);
+  const builtin = scales.map((_, k) => crossEntropyOfLogProbs(rows(logProbs, k), targets).item());
+  const naive = scales.map((_, k) => mean(rows(naiveRows, k)).item());
+  const stable = scales.map((_, k) => mean(rows(stableRows, k)).item());
   const marks: Mark[] = scale > 0 ? [{ kind: 'vline', x: scale, label: `--scale ×${formatG(scale)}` }] : [];
   const figure: Figure = {
     title: 'Cross-entropy as the logits grow',

@@ -1,10 +1,10 @@
 import type { Figure } from '../figure/model.js';
 import { formatRepr } from '../format/index.js';
-import { crossEntropy } from '../losses/cross-entropy.js';
+import { crossEntropyOfLogProbs } from '../losses/cross-entropy.js';
 import { classificationData } from '../sections/cross-entropy.js';
-import { crossEntropyWithLabelSmoothing } from '../sections/label-smoothing.js';
+import { labelSmoothingOfLogProbs } from '../sections/label-smoothing.js';
 import { scatterRows_ } from '../tensor/index-ops.js';
-import { softmax } from '../tensor/softmax.js';
+import { logSoftmax, softmax } from '../tensor/softmax.js';
 import { elements, fromData, full } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
@@ -40,14 +40,16 @@ export const figures: FigureBuilder = (ctx, options) => {
     note: `The true class keeps 1 − ε; every class gets ε/${CLASSES} (the script's smoothing).`,
   };
 
+  // both losses start from the same log_softmax(logits): run it once for every ε
+  const logProbs = logSoftmax(logits, 1);
   const e = sweep(0, 1, STEPS);
   const manual: number[] = [];
   const builtin: number[] = [];
   for (const v of e) {
-    manual.push(crossEntropyWithLabelSmoothing(logits, targets, v).item());
-    builtin.push(crossEntropy(logits, targets, { labelSmoothing: v }).item());
+    manual.push(labelSmoothingOfLogProbs(logProbs, targets, v).item());
+    builtin.push(crossEntropyOfLogProbs(logProbs, targets, { labelSmoothing: v }).item());
   }
-  const sweepLoss = smoothings.map((v) => crossEntropyWithLabelSmoothing(logits, targets, v).item());
+  const sweepLoss = smoothings.map((v) => labelSmoothingOfLogProbs(logProbs, targets, v).item());
   const curve: Figure = {
     title: 'Label-smoothed CE vs ε',
     kind: 'lines',

@@ -1,11 +1,11 @@
 import type { Figure } from '../figure/model.js';
 import { formatFixed, formatRepr } from '../format/index.js';
-import { tripletDistances, tripletLoss } from '../sections/triplet.js';
+import { tripletDistances, tripletHinge } from '../sections/triplet.js';
 import { sub } from '../tensor/elementwise.js';
 import { mean } from '../tensor/reduce.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
-import { elements } from '../tensor/tensor.js';
+import { elements, fromData } from '../tensor/tensor.js';
 
 interface Opts {
   readonly margin: number;
@@ -45,8 +45,14 @@ export const figures: FigureBuilder = (ctx, options) => {
   const lo = Math.min(0, Math.floor(Math.min(...margins, margin)));
   const hi = Math.ceil(Math.max(...margins, margin, gap) * 1.2);
   const ms = sweep(lo, hi, STEPS);
-  const loss = Array.from(ms, (v) => tripletLoss(distancePos, distanceNeg, v).item());
-  const sweepLoss = margins.map((v) => tripletLoss(distancePos, distanceNeg, v).item());
+  // every margin at once: a column of margins (float32, as the scalar margin is cast) gives one
+  // row of hinge terms per margin, and each row's mean is triplet_loss at that margin
+  const lossAt = (column: Float32Array): number[] => {
+    const hinge = tripletHinge(distancePos, distanceNeg, fromData(column, [column.length, 1]));
+    return Array.from(column, (_, k) => mean(hinge.slice(0, k, k + 1)).item());
+  };
+  const loss = lossAt(ms);
+  const sweepLoss = lossAt(Float32Array.from(margins));
   const curve: Figure = {
     title: 'Triplet loss vs margin',
     kind: 'lines',

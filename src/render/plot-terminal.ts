@@ -99,33 +99,41 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
   let wanted = 0;
 
   const hs = grid !== undefined ? heatScale(grid.values, grid.scale ?? 'linear') : undefined;
+  /** Whether a heatmap cell is drawn as a gap (the ramp's legend then names it). */
+  let gaps = false;
   if (grid !== undefined && hs !== undefined) {
     const pxRows = styles.color ? 2 * H : H;
     const cols = nearestIndex(grid.x, makeScale(xKind, xdom, [0, W - 1]), W);
     const rws = nearestIndex(grid.y, makeScale(yKind, ydom, [pxRows - 1, 0]), pxRows);
     // one cell at a time, without closures per cell: this loop runs cold (once per figure)
     const values = grid.values;
-    const pixel = (j: number, i: number): number => hs.t(values[j]?.[i] ?? NaN);
+    const t = hs.t;
     for (let r = 0; r < H; r++) {
       if (styles.color) {
         const ju = rws[2 * r]!;
         const jl = rws[2 * r + 1]!;
+        const upper = ju >= 0 ? values[ju] : undefined;
+        const lower = jl >= 0 ? values[jl] : undefined;
         for (let c = 0; c < W; c++) {
           const i = cols[c]!;
-          const up = ju >= 0 && i >= 0 ? viridis(pixel(ju, i)) ?? null : null;
-          const lo = jl >= 0 && i >= 0 ? viridis(pixel(jl, i)) ?? null : null;
+          const up = upper !== undefined && i >= 0 ? viridis(t(upper[i] ?? NaN)) ?? null : null;
+          const lo = lower !== undefined && i >= 0 ? viridis(t(lower[i] ?? NaN)) ?? null : null;
           canvas.heat[r * W + c] = up !== null ? styles.heat(up, lo, '▀') : lo !== null ? styles.heat(lo, null, '▄') : undefined;
           const bg = up !== null && lo !== null ? mix(up, lo) : up ?? lo;
           if (bg !== null) canvas.heatBg[r * W + c] = bg;
         }
       } else {
         const j = rws[r]!;
-        if (j < 0) continue;
+        const row = j >= 0 ? values[j] : undefined;
+        if (row === undefined) continue;
         for (let c = 0; c < W; c++) {
           const i = cols[c]!;
           if (i < 0) continue;
-          const v = pixel(j, i);
-          canvas.heat[r * W + c] = Number.isNaN(v) ? RAMP_GAP_CELL : RAMP_CELLS[Math.round(v * (RAMP.length - 1))]!;
+          const v = t(row[i] ?? NaN);
+          if (Number.isNaN(v)) {
+            canvas.heat[r * W + c] = RAMP_GAP_CELL;
+            gaps = true;
+          } else canvas.heat[r * W + c] = RAMP_CELLS[Math.round(v * (RAMP.length - 1))]!;
         }
       }
     }
@@ -149,7 +157,7 @@ function renderXY(fig: Figure, width: number, heightOpt: number | undefined, sty
 
   const out: Row[] = [...titleRows(fig, width, styles)];
   const items = fig.series.map((s, i) => ({ glyph: seriesGlyph(s, i, styles), name: s.name }));
-  if (grid !== undefined && hs !== undefined) out.push(...heatLegend(grid.label, hs, width, styles, canvas.hasGap()));
+  if (grid !== undefined && hs !== undefined) out.push(...heatLegend(grid.label, hs, width, styles, gaps));
   out.push(...legendRows(items, width));
   if (fig.y.label !== '' || yKind === 'log') out.push(leftRow(width, axisTitle(fig.y.label, yKind)));
 
@@ -239,11 +247,6 @@ class Canvas {
 
   busy(k: number): boolean {
     return this.dots[k] !== 0 || this.glyph[k] !== undefined;
-  }
-
-  hasGap(): boolean {
-    for (let k = 0; k < this.heat.length; k++) if (this.heat[k]?.ch === RAMP_GAP) return true;
-    return false;
   }
 
   message(text: string, style: Style): void {

@@ -25,16 +25,26 @@ export function classificationData(g: Generator): { logits: Tensor; targets: num
 
 /** The script's cross_entropy_naive: softmax by exp / sum, then log (overflows for large logits). */
 export function crossEntropyNaive(logits: Tensor, targets: readonly number[]): Tensor {
+  return mean(crossEntropyNaiveRows(logits, targets));
+}
+
+/** cross_entropy_naive's per-row losses, before its .mean(): every op is row by row. */
+export function crossEntropyNaiveRows(logits: Tensor, targets: readonly number[]): Tensor {
   const probs = div(exp(logits), sumLastDim(exp(logits), true));
-  return mean(neg(gatherRows(log(probs), targets)));
+  return neg(gatherRows(log(probs), targets));
 }
 
 /** The script's cross_entropy_stable: the log-sum-exp trick written out with tensor ops. */
 export function crossEntropyStable(logits: Tensor, targets: readonly number[]): Tensor {
+  return mean(crossEntropyStableRows(logits, targets));
+}
+
+/** cross_entropy_stable's per-row losses, before its .mean(). */
+export function crossEntropyStableRows(logits: Tensor, targets: readonly number[]): Tensor {
   const max = maxLastDim(logits, true).values;
   const logSumExp = log(sumLastDim(exp(sub(logits, max)), true));
   const logProbs = sub(sub(logits, max), logSumExp);
-  return mean(neg(gatherRows(logProbs, targets)));
+  return neg(gatherRows(logProbs, targets));
 }
 
 export const section = defineSection<Opts>({

@@ -23,9 +23,14 @@ const CLASSES = 10;
  * -(targets * log_softmax).sum(dim=1).mean().
  */
 export function crossEntropyWithLabelSmoothing(logits: Tensor, targets: readonly number[], smoothing: number): Tensor {
-  const classes = logits.size(-1);
-  const smoothLabels = scatterRows_(full(logits.shape, smoothing / classes), targets, 1.0 - smoothing);
-  return mean(neg(sumLastDim(mul(smoothLabels, logSoftmax(logits, 1)))));
+  return labelSmoothingOfLogProbs(logSoftmax(logits, 1), targets, smoothing);
+}
+
+/** cross_entropy_with_label_smoothing after its log_softmax, for a sweep over ε that runs it once. */
+export function labelSmoothingOfLogProbs(logProbs: Tensor, targets: readonly number[], smoothing: number): Tensor {
+  const classes = logProbs.size(-1);
+  const smoothLabels = scatterRows_(full(logProbs.shape, smoothing / classes), targets, 1.0 - smoothing);
+  return mean(neg(sumLastDim(mul(smoothLabels, logProbs))));
 }
 
 export const section = defineSection<Opts>({

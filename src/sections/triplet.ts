@@ -5,7 +5,7 @@ import { fixed, type Line, uniqueLabels, value } from '../report.js';
 import type { Generator } from '../rng/index.js';
 import { clampMin } from '../tensor/clamp.js';
 import { pairwiseDistance } from '../tensor/distance.js';
-import { add, mul, sub } from '../tensor/elementwise.js';
+import { add, mul, sub, type Operand } from '../tensor/elementwise.js';
 import { mean } from '../tensor/reduce.js';
 import { fromData, type Tensor } from '../tensor/tensor.js';
 import { defineSection } from './types.js';
@@ -26,7 +26,15 @@ const EMBEDDING_DIM = 128;
  * tensors each time, so they are computed once.
  */
 export function tripletLoss(distancePos: Tensor, distanceNeg: Tensor, margin: number): Tensor {
-  return mean(clampMin(add(sub(distancePos, distanceNeg), margin), 0));
+  return mean(tripletHinge(distancePos, distanceNeg, margin));
+}
+
+/**
+ * triplet_loss's per-triplet terms, before its mean: clamp(d_pos - d_neg + margin, min=0). A
+ * margin tensor broadcasts, so a column of margins (M, 1) gives one row of terms per margin.
+ */
+export function tripletHinge(distancePos: Tensor, distanceNeg: Tensor, margin: Operand): Tensor {
+  return clampMin(add(sub(distancePos, distanceNeg), margin), 0);
 }
 
 /** The script's 16 triplets' distances D(anchor, positive) and D(anchor, negative). */
