@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { add, gt, mul } from '../src/tensor/elementwise.js';
+import { add, div, gt, mul, sub } from '../src/tensor/elementwise.js';
 import { fillSlices_, type SliceKey } from '../src/tensor/indexing.js';
 import { norm2LastDim } from '../src/tensor/distance.js';
 import * as M from '../src/tensor/math/index.js';
@@ -155,5 +155,42 @@ describe('strided loops PyTorch runs in another order are refused, not approxima
   it('sum over a non-contiguous last dim', () => {
     const t = new Tensor(new Float32Array(40).fill(1), [4, 10]);
     expect(() => sumLastDim(t.transpose(0, 1))).toThrow(/not implemented/);
+  });
+});
+
+describe('a column against rows (softmax\'s max, a column of margins) gives each element x op y once rounded', () => {
+  const f = Math.fround;
+  const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => f(Math.sin(seed + i * 1.7) * 3));
+  /** t op u by broadcast indices, one element at a time: the definition, not the kernel. */
+  const reference = (t: Tensor, u: Tensor, op: (x: number, y: number) => number): number[] => {
+    const nd = Math.max(t.ndim, u.ndim);
+    const pad = (s: readonly number[]) => [...new Array<number>(nd - s.length).fill(1), ...s];
+    const [st, su] = [pad(t.shape), pad(u.shape)];
+    const shape = st.map((d, i) => Math.max(d, su[i]!));
+    const at = (s: number[], x: Float32Array, idx: number[]) => x[idx.reduce((k, v, i) => k * s[i]! + (s[i] === 1 ? 0 : v), 0)]!;
+    const out: number[] = [];
+    const idx = new Array<number>(nd).fill(0);
+    const n = shape.reduce((p, d) => p * d, 1);
+    for (let k = 0; k < n; k++) {
+      out.push(f(op(at(st, gather(t), idx), at(su, gather(u), idx))));
+      for (let d = nd - 1; d >= 0 && ++idx[d]! === shape[d]; d--) idx[d] = 0;
+    }
+    return out;
+  };
+  const ops = [['add', add, (x: number, y: number) => x + y], ['sub', sub, (x: number, y: number) => x - y], ['mul', mul, (x: number, y: number) => x * y], ['div', div, (x: number, y: number) => x / y]] as const;
+  const pairs: [number[], number[]][] = [[[6, 5], [6, 1]], [[6, 1], [6, 5]], [[5], [7, 1]], [[7, 1], [5]], [[2, 3, 4], [2, 3, 1]], [[2, 3, 1], [3, 4]], [[1, 4], [3, 1]], [[2, 1, 4], [2, 3, 1]]];
+  for (const [sa, sb] of pairs) {
+    for (const [name, fn, op] of ops) {
+      it(`[${sa}] ${name} [${sb}]`, () => {
+        const a = new Tensor(values(sa.reduce((p, d) => p * d, 1), 1), sa);
+        const b = new Tensor(values(sb.reduce((p, d) => p * d, 1), 2), sb);
+        expect(Array.from(fn(a, b).data)).toEqual(reference(a, b, op));
+      });
+    }
+  }
+  it('a column that is a view at an offset (rows 2..5 of a column)', () => {
+    const col = new Tensor(values(8, 3), [8, 1]).slice(0, 2, 6);
+    const rows = new Tensor(values(12, 4), [4, 3]);
+    expect(Array.from(sub(rows, col).data)).toEqual(reference(rows, col, (x, y) => x - y));
   });
 });

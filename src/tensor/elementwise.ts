@@ -138,13 +138,14 @@ const SCALAR_TENSOR: readonly Kernel<number, Float32Array>[] = [
 ];
 
 /**
- * The four arithmetic kernels (their loops above). Broadcasting other than with a scalar takes
- * the general path.
+ * The four arithmetic kernels (their loops above). A column (…, R, 1) against rows of C (a
+ * softmax's max or sum against its logits, a column of margins against a row of gaps) runs the
+ * scalar kernel once per row; other broadcasting takes the general path.
  */
 function arithmetic(a: Operand, b: Operand, op: Arith): DenseTensor {
   if (typeof a === 'number' && typeof b === 'number') throw new TypeError('binary op needs a tensor');
   if (typeof a !== 'number' && typeof b !== 'number' && !(sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous())) {
-    return binary(a, b, (x, y) => f(arith(op, x, y)));
+    return byColumn(a, b, op) ?? binary(a, b, (x, y) => f(arith(op, x, y)));
   }
   const shape = typeof a === 'number' ? (b as Tensor).shape : a.shape;
   const n = numelOf(shape);
@@ -154,6 +155,43 @@ function arithmetic(a: Operand, b: Operand, op: Arith): DenseTensor {
   else if (typeof a === 'number') SCALAR_TENSOR[op]!(f(a), elements(b), out, n);
   else TENSOR_TENSOR[op]!(elements(a), elements(b), out, n);
   return new DenseTensor(out, shape);
+}
+
+/**
+ * a op b where one operand is a column (its last dim 1, its other dims the result's) and the
+ * other is either the result's shape or one row of it (its dims the result's last ones), both
+ * contiguous: row r is the row (or row r) op the column's element r, by the scalar kernels.
+ * Undefined for any other pair.
+ */
+function byColumn(a: Tensor, b: Tensor, op: Arith): DenseTensor | undefined {
+  const aColumn = isColumnOf(a, b);
+  if (!aColumn && !isColumnOf(b, a)) return undefined;
+  const column = aColumn ? a : b;
+  const other = aColumn ? b : a;
+  if (!column.isContiguous() || !other.isContiguous()) return undefined;
+  const shape = broadcastShape(a.shape, b.shape);
+  const n = numelOf(shape);
+  const width = shape[shape.length - 1]!;
+  const rows = n / width;
+  const c = elements(column);
+  const x = elements(other);
+  // one element of the column per row of the result (its leading dims are the result's), and
+  // the other operand is either the whole result's shape or one row, repeated
+  const step = x.length === n ? width : 0;
+  if (c.length !== rows || (step === 0 && x.length !== width)) return undefined;
+  const out = new Float32Array(n);
+  for (let r = 0; r < rows; r++) {
+    const row = x.subarray(r * step, r * step + width);
+    const into = out.subarray(r * width, (r + 1) * width);
+    if (aColumn) SCALAR_TENSOR[op]!(c[r]!, row, into, width);
+    else TENSOR_SCALAR[op]!(row, c[r]!, into, width);
+  }
+  return new DenseTensor(out, shape);
+}
+
+/** Whether t is a column (…, R, 1) against other's rows (other's last dim is the result's, > 1). */
+function isColumnOf(t: Tensor, other: Tensor): boolean {
+  return t.ndim > 0 && t.shape[t.ndim - 1] === 1 && other.ndim > 0 && other.shape[other.ndim - 1]! > 1;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
