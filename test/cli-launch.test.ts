@@ -98,15 +98,34 @@ describe('the figure code in a bundle of its own', () => {
     expect(lazy('loss-demo.cjs')).toContain('src/render/runs-text.ts');
   });
 
-  it('is loaded by --plot only, and gets a code cache of its own', () => {
+  it('is loaded by --plot only; a run with figures has caches of its own (made under its raised budget)', () => {
     const dir = copyOfDist();
+    const textCache = join(dir, 'loss-demo.cjs.cache');
     expect(run(dir, ['all']).stdout).toBe(EXPECTED);
-    expect(existsSync(join(dir, 'loss-demo.cjs.cache'))).toBe(true);
-    expect(existsSync(join(dir, 'plot.cjs.cache'))).toBe(false);
+    expect(existsSync(textCache)).toBe(true);
+    const made = statSync(textCache).mtimeMs;
+    expect(existsSync(join(dir, 'plot.cjs.figures.cache'))).toBe(false);
     const r = run(dir, ['section', 'focal', '--plot']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Focal loss vs p_t');
-    expect(existsSync(join(dir, 'plot.cjs.cache'))).toBe(true);
-    expect(run(dir, ['section', 'focal', '--plot']).stdout).toBe(r.stdout);
+    expect(existsSync(join(dir, 'plot.cjs.figures.cache'))).toBe(true);
+    expect(existsSync(join(dir, 'loss-demo.cjs.figures.cache'))).toBe(true);
+    // the text run's cache is neither replaced by the run with figures nor rejected after it
+    expect(statSync(textCache).mtimeMs).toBe(made);
+    expect(run(dir, ['all']).stdout).toBe(EXPECTED);
+    expect(statSync(textCache).mtimeMs).toBe(made);
+    const figuresCache = statSync(join(dir, 'loss-demo.cjs.figures.cache')).mtimeMs;
+    expect(run(dir, ['section', 'focal', '--plot-width=80']).stdout).toBe(r.stdout);
+    expect(statSync(join(dir, 'loss-demo.cjs.figures.cache')).mtimeMs).toBe(figuresCache);
+  });
+
+  it('knows a command line that asks for figures (the budget is all that depends on it)', async () => {
+    const { asksForFigures } = (await import(join(DIST, 'launch.cjs'))) as { asksForFigures: (a: string[]) => boolean };
+    expect(asksForFigures(['all', '--plot'])).toBe(true);
+    expect(asksForFigures(['section', 'focal', '--plot-width', '60'])).toBe(true);
+    expect(asksForFigures(['extras', '--plot-width=60'])).toBe(true);
+    expect(asksForFigures(['all'])).toBe(false);
+    expect(asksForFigures(['all', '--plotx'])).toBe(false);
+    expect(asksForFigures(['all', '--', '--plot'])).toBe(false);
   });
 });

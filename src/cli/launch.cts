@@ -17,15 +17,17 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * V8's tier-up budget for the figure code, in bytecodes run per function before TurboFan is
+ * V8's tier-up budget for runs with figures, in bytecodes run per function before TurboFan is
  * asked to optimise it (V8 11's default is 67,584). Most of the figure builders' and the
  * renderer's code runs a handful of times in a run: with the default, `--plot` had TurboFan
  * compile dozens of functions that had already done their work (about 150 ms of compiling, most
  * on a second core, some on the main thread). Four times the default leaves that code in
- * Sparkplug and still optimises what runs long (BENCHMARKS.md). It is raised only when plot.cjs
- * loads: node:v8 loads the stream modules (about 4 ms), which a run without figures is spared.
- * V8 checks a code cache against the flags, so a cache is only ever made under the flags it was
- * loaded under (see raiseBudget).
+ * Sparkplug and still optimises what runs long (BENCHMARKS.md). A run whose arguments ask for
+ * figures raises it before anything loads, so its text runs under it too (about 10 ms less than
+ * raising it when plot.cjs loads); a run without figures keeps V8's default, and is spared
+ * node:v8, which loads the stream modules (about 4 ms) and would gain it nothing. V8 checks a
+ * code cache against the flags, so each bundle has a cache per budget (cachePathOf), and a cache
+ * is only ever made under the flags its bundle was compiled under (see raiseBudget).
  */
 const PLOT_INTERRUPT_BUDGET = 4 * 67_584;
 let budgetRaised = false;
@@ -107,10 +109,30 @@ const loaded: Loaded[] = [];
 /** Which caches to write when the process ends: those missing or rejected, or (the build) all. */
 let writeAll = false;
 
+/**
+ * A bundle's code cache for the current budget: `loss-demo.cjs.cache` under V8's default,
+ * `loss-demo.cjs.figures.cache` (and `plot.cjs.figures.cache`) under the raised one.
+ */
+function cachePathOf(file: string): string {
+  return budgetRaised ? `${file}.figures.cache` : `${file}.cache`;
+}
+
+/**
+ * Whether a command line asks for figures (`--plot`, `--plot-width N` or `--plot-width=N`, before
+ * any `--`). Only the budget depends on it: a wrong answer costs speed, never output.
+ */
+export function asksForFigures(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--plot' || a === '--plot-width' || a.startsWith('--plot-width=')) return true;
+  }
+  return false;
+}
+
 /** A bundle beside this file, compiled with its code cache when that is current, and run. */
 function load<T>(name: string, req: (id: string) => unknown): T {
   const file = join(__dirname, name);
-  const cachePath = `${file}.cache`;
+  const cachePath = cachePathOf(file);
   const [size, mtime] = stamp(file);
   const cached = readCache(cachePath, size, mtime);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
@@ -173,9 +195,13 @@ function writeCaches(): void {
  * discards), then writes the caches, so they hold the bytecode of every function those runs
  * compiled. A run's own cache (launch, below) holds only what that run called: made by `all`,
  * `all --plot` and `extras` would compile their figure and extra-section code afresh each time.
+ * Runs that all ask for figures run under the raised budget from the start, as launch runs
+ * them, and make the `.figures.cache` files; scripts/warm-cache.cjs warms the two kinds in two
+ * processes.
  */
 export async function warm(runs: string[][], version: string): Promise<void> {
   writeAll = true;
+  if (runs.length > 0 && runs.every(asksForFigures)) raiseBudget();
   const bundle = load<Bundle>(BUNDLE, require);
   for (const argv of runs) {
     await bundle.main(['node', 'loss-demo', ...argv], version);
@@ -186,6 +212,7 @@ export async function warm(runs: string[][], version: string): Promise<void> {
 
 /** Runs the CLI bundle that sits beside this file, through the code cache. */
 export function launch(argv: string[], version: string): void {
+  if (asksForFigures(argv.slice(2))) raiseBudget();
   const bundle = load<Bundle>(BUNDLE, require);
   process.once('exit', (code) => {
     if (code !== 0 || !loaded.some(needsCache) || !isWritable(__dirname)) return;
