@@ -116,7 +116,7 @@ const checks: Record<string, (figs: Figure[], e: Record<string, any>, o: Record<
   contrastive(figs, e, o) {
     const [f] = figs as [Figure];
     expect(f.kind).toBe('lines');
-    expect(f.series.map((s) => s.points.length)).toEqual([201, 201, 16, 16]);
+    expect(f.series.map((s) => s.points.length)).toEqual([101, 101, 16, 16]);
     const [similar, dissimilar, pos, neg] = f.series as [Series, Series, Series, Series];
     expect(xs(similar)).toEqual(C(e.d));
     expect(ys(similar)).toEqual(C(e.similar));

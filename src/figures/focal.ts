@@ -12,8 +12,8 @@ interface Opts {
   readonly gammas: readonly number[];
 }
 
-/** p_t = i / 200, i = 1..200: (0, 1] without 0, where -log p_t is infinite. */
-const POINTS = 200;
+/** p_t = i / 100, i = 1..100: (0, 1] without 0, where -log p_t is infinite. */
+const POINTS = 100;
 
 export const figures: FigureBuilder = (_ctx, options) => {
   const { alpha, gammas } = options as unknown as Opts;

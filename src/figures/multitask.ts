@@ -11,7 +11,7 @@ interface Opts {
   readonly logVars: readonly number[];
 }
 
-const STEPS = 200;
+const STEPS = 100;
 const TASKS = ['regression', 'classification'];
 
 /** One task's term of MultiTaskLoss.forward at log-variances s: exp(-s) * L + s (torch.exp: Sleef throughout). */
