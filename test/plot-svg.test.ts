@@ -151,6 +151,38 @@ describe('SVG figures', () => {
     });
   });
 
+  it('place point-mark labels where they cover no other mark or label (two marks a few pixels apart)', () => {
+    const fig = lines('close marks', [series('curve', [[0, 0], [1, 1], [2, 4], [3, 9]])], {
+      marks: [
+        { kind: 'point', x: 1, y: 1, label: 'min 2' },
+        { kind: 'point', x: 1.02, y: 1.05, label: 's2=1.0' },
+        { kind: 'point', x: 0.5, y: 0.6, label: 'min 1' },
+        { kind: 'point', x: 3, y: 9, label: 'at the corner' },
+      ],
+    });
+    const svg = renderFigureSvg(fig, { width: 400, height: 260 });
+    const [, , pw] = parseNumbers(attr(svg, 'data-plot'));
+    const [left, top] = parseNumbers(attr(svg, 'data-plot'));
+    const marks = [...svg.matchAll(/<g class="mark mark-point"><circle cx="([\d.-]+)" cy="([\d.-]+)"[^>]*\/><text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(start|end)"[^>]*>([^<]*)<\/text>/g)];
+    expect(marks.map((m) => m[6])).toEqual(['min 2', 's2=1.0', 'min 1', 'at the corner']);
+    // each label's box as the renderer estimates it (11 px text, 0.58 em per character)
+    const boxes = marks.map((m) => {
+      const x = Number(m[3]);
+      const y = Number(m[4]);
+      const w = Array.from(m[6]!).length * 11 * 0.58;
+      return m[5] === 'start' ? [x, y - 10, x + w, y + 2] : [x - w, y - 10, x, y + 2];
+    });
+    const circles = marks.map((m) => [Number(m[1]) - 5, Number(m[2]) - 5, Number(m[1]) + 5, Number(m[2]) + 5]);
+    const hit = (a: number[], b: number[]): boolean => a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
+    boxes.forEach((b, i) => {
+      boxes.forEach((o, j) => expect(i === j || !hit(b, o)).toBe(true));
+      circles.forEach((c) => expect(hit(b, c)).toBe(false));
+      expect(b[0]).toBeGreaterThanOrEqual(left!);
+      expect(b[2]).toBeLessThanOrEqual(left! + pw!);
+      expect(b[1]).toBeGreaterThanOrEqual(top! - 12);
+    });
+  });
+
   it('match the looked-at snapshot of a small figure', async () => {
     const fig = lines('MSE & MAE', [series('MSE', curves.regression.MSE!.filter((_, i) => i % 10 === 0)), series('MAE', curves.regression.MAE!.filter((_, i) => i % 10 === 0), 'points')], {
       x: { label: 'residual' }, y: { label: 'loss' }, marks: [{ kind: 'vline', x: 1, label: 'δ' }], note: 'every 10th point',

@@ -392,18 +392,39 @@ function marksSvg(fig: Figure, sx: ScaleFn, sy: ScaleFn, L: Layout): string {
   return out;
 }
 
-/** Point marks go over the series, their labels on a halo so they stay readable over a heatmap. */
+/** A label's or a mark's box in pixels: left, top, right, bottom. */
+type Box = readonly [number, number, number, number];
+
+function overlaps(a: Box, b: Box): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/**
+ * Point marks go over the series, their labels on a halo so they stay readable over a heatmap.
+ * Each label takes the first of four spots (above right, above left, below right, below left)
+ * that stays in the plot and covers neither a mark nor a label placed before it: two marks a few
+ * pixels apart (the multitask minimum beside the chosen s) keep both labels readable.
+ */
 function pointMarksSvg(fig: Figure, sx: ScaleFn, sy: ScaleFn, L: Layout): string {
-  let out = '';
-  for (const m of fig.marks) {
-    if (m.kind !== 'point') continue;
+  const points = fig.marks.flatMap((m) => {
+    if (m.kind !== 'point') return [];
     const x = sx.map(m.x);
     const y = sy.map(m.y);
-    if (!(x >= L.left && x <= L.left + L.pw && y >= L.top && y <= L.top + L.ph)) continue;
-    const right = x + 8 + textW(m.label, 11) <= L.left + L.pw;
+    return x >= L.left && x <= L.left + L.pw && y >= L.top && y <= L.top + L.ph ? [{ x, y, label: m.label }] : [];
+  });
+  const taken: Box[] = points.map(({ x, y }) => [x - 5, y - 5, x + 5, y + 5]);
+  let out = '';
+  for (const { x, y, label } of points) {
     out += `<g class="mark mark-point"><circle cx="${n(x)}" cy="${n(y)}" r="4" fill="var(--plot-mark, #d62728)" stroke="var(--plot-background-solid, #fff)" stroke-width="1.5"/>`;
-    if (m.label !== '') {
-      out += text(right ? x + 8 : x - 8, y - 6, m.label, `text-anchor="${right ? 'start' : 'end'}" font-size="11" fill="currentColor" stroke="var(--plot-background-solid, #fff)" stroke-width="3" paint-order="stroke" stroke-opacity="0.8"`);
+    if (label !== '') {
+      const w = textW(label, 11);
+      // (baseline x, baseline y, anchored at its start): the text's box is about 11 px tall
+      const spots = ([[x + 8, y - 6, true], [x - 8, y - 6, false], [x + 8, y + 15, true], [x - 8, y + 15, false]] as const)
+        .map(([bx, by, start]) => ({ bx, by, start, box: [start ? bx : bx - w, by - 10, start ? bx + w : bx, by + 2] as Box }));
+      const fits = spots.filter(({ box }) => box[0] >= L.left && box[2] <= L.left + L.pw && box[1] >= L.top - 12 && box[3] <= L.top + L.ph + 12);
+      const spot = fits.find(({ box }) => !taken.some((t) => overlaps(t, box))) ?? fits[0] ?? spots[x + 8 + w <= L.left + L.pw ? 0 : 1]!;
+      taken.push(spot.box);
+      out += text(spot.bx, spot.by, label, `text-anchor="${spot.start ? 'start' : 'end'}" font-size="11" fill="currentColor" stroke="var(--plot-background-solid, #fff)" stroke-width="3" paint-order="stroke" stroke-opacity="0.8"`);
     }
     out += '</g>';
   }
