@@ -183,6 +183,18 @@ describe('SVG figures', () => {
     });
   });
 
+  it('wrap a title that does not fit onto a second line, and keep a title that fits on one', () => {
+    const fig = lines('Gradient descent (10 steps, lr=0.01)', [series('q', [[0, 1], [1, 0.5]])]);
+    const titles = (svg: string): string[] => [...svg.matchAll(/<text [^>]*class="title"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(titles(renderFigureSvg(fig, { width: 640 }))).toEqual(['Gradient descent (10 steps, lr=0.01)']);
+    const narrow = titles(renderFigureSvg(fig, { width: 300 }));
+    expect(narrow).toEqual(['Gradient descent (10 steps,', 'lr=0.01)']);
+    for (const t of narrow) expect(t.length * 15 * 0.58).toBeLessThanOrEqual(300 - 20);
+    // the plot starts below both lines
+    const top = (w: number): number => parseNumbers(attr(renderFigureSvg(fig, { width: w }), 'data-plot'))[1]!;
+    expect(top(300) - top(640)).toBe(19);
+  });
+
   it('match the looked-at snapshot of a small figure', async () => {
     const fig = lines('MSE & MAE', [series('MSE', curves.regression.MSE!.filter((_, i) => i % 10 === 0)), series('MAE', curves.regression.MAE!.filter((_, i) => i % 10 === 0), 'points')], {
       x: { label: 'residual' }, y: { label: 'loss' }, marks: [{ kind: 'vline', x: 1, label: 'δ' }], note: 'every 10th point',

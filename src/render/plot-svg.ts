@@ -168,8 +168,13 @@ function header(fig: Figure, W: number, items: Parameters<typeof legend>[0]): [s
   let out = '';
   let y = 8;
   if (fig.title !== '') {
-    out += text(W / 2, 24, clipText(fig.title, W - 20, 15), 'class="title" text-anchor="middle" font-size="15" font-weight="600" fill="currentColor"');
-    y = 34;
+    // a title too long for the width (a phone's) takes two lines, the second clipped if need be
+    const words = wrapWords(fig.title, Math.max(1, Math.floor((W - 20) / (15 * ADVANCE))));
+    const lines = words.length <= 2 ? words : [words[0]!, words.slice(1).join(' ')];
+    lines.forEach((line, k) => {
+      out += text(W / 2, 24 + 19 * k, clipText(line, W - 20, 15), 'class="title" text-anchor="middle" font-size="15" font-weight="600" fill="currentColor"');
+    });
+    y = 34 + 19 * (lines.length - 1);
   }
   const [lg, lh] = legend(items, W, y + 14);
   out += lg;
@@ -185,17 +190,20 @@ function clipText(s: string, w: number, size = FONT): string {
 /** Note lines under the figure, wrapped to the width. */
 function wrapNotes(notes: readonly string[], W: number): string[] {
   const max = Math.max(10, Math.floor((W - 20) / (11 * ADVANCE)));
+  return notes.flatMap((note) => wrapWords(note, max));
+}
+
+/** Words in lines of at most `max` characters (a longer word keeps a line of its own). */
+function wrapWords(text: string, max: number): string[] {
   const lines: string[] = [];
-  for (const note of notes) {
-    let cur = '';
-    for (const w of note.split(/\s+/).filter((s) => s !== '')) {
-      if (cur !== '' && Array.from(`${cur} ${w}`).length > max) {
-        lines.push(cur);
-        cur = w;
-      } else cur = cur === '' ? w : `${cur} ${w}`;
-    }
-    if (cur !== '') lines.push(cur);
+  let cur = '';
+  for (const w of text.split(/\s+/).filter((s) => s !== '')) {
+    if (cur !== '' && Array.from(`${cur} ${w}`).length > max) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur === '' ? w : `${cur} ${w}`;
   }
+  if (cur !== '') lines.push(cur);
   return lines;
 }
 
