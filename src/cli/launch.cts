@@ -25,9 +25,10 @@ import { Script } from 'node:vm';
  * Sparkplug and still optimises what runs long (BENCHMARKS.md). A run whose arguments ask for
  * figures raises it before anything loads, so its text runs under it too (about 10 ms less than
  * raising it when plot.cjs loads); a run without figures keeps V8's default, and is spared
- * node:v8, which loads the stream modules (about 4 ms) and would gain it nothing. V8 checks a
- * code cache against the flags, so each bundle has a cache per budget (cachePathOf), and a cache
- * is only ever made under the flags its bundle was compiled under (see raiseBudget).
+ * node:v8, which loads the stream modules (about 4 ms) and would gain it nothing. The budget is
+ * chosen once, before any bundle loads, so every bundle of a process is compiled and cached
+ * under the same flags; V8 checks a code cache against them, hence a cache per budget
+ * (cachePathOf).
  */
 const PLOT_INTERRUPT_BUDGET = 4 * 67_584;
 let budgetRaised = false;
@@ -94,10 +95,6 @@ function isWritable(dir: string): boolean {
 /** A bundle compiled in this process, with what its cache needs. */
 interface Loaded {
   readonly script: Script;
-  /** Whether it was compiled under the raised budget. */
-  readonly raised: boolean;
-  /** Its cache data taken just before the budget was raised, when it will need writing. */
-  taken?: Buffer;
   readonly cached: Buffer | undefined;
   readonly cachePath: string;
   readonly size: number;
@@ -136,7 +133,7 @@ function load<T>(name: string, req: (id: string) => unknown): T {
   const [size, mtime] = stamp(file);
   const cached = readCache(cachePath, size, mtime);
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
-  loaded.push({ script, raised: budgetRaised, cached, cachePath, size, mtime });
+  loaded.push({ script, cached, cachePath, size, mtime });
   const module = { exports: {} as T };
   script.runInThisContext()(module.exports, req, module, file, dirname(file));
   return module.exports;
@@ -150,12 +147,12 @@ export function provideHost(modules: Readonly<Record<string, unknown>>): void {
 
 /**
  * A companion bundle (`plot.cjs`: the figure code, which only `--plot` runs), loaded the first
- * time it is asked for and given the main bundle's modules by name.
+ * time it is asked for and given the main bundle's modules by name. It runs under the budget the
+ * process started with (raised when its command line asked for figures).
  */
 const companions = new Map<string, unknown>();
 export function companion<T>(name: string): T {
   if (!companions.has(name)) {
-    raiseBudget();
     const req = (id: string): unknown => {
       if (!id.startsWith(HOST_PREFIX)) return require(id);
       const key = id.slice(HOST_PREFIX.length);
@@ -171,23 +168,15 @@ function needsCache(b: Loaded): boolean {
   return b.cached === undefined || b.script.cachedDataRejected === true;
 }
 
-/**
- * Raises the tier-up budget (PLOT_INTERRUPT_BUDGET). Cache data carries the flags it was made
- * under, so a bundle compiled before has its cache data taken now, if it is to be written.
- */
+/** Raises the tier-up budget to PLOT_INTERRUPT_BUDGET; only before any bundle loads (see there). */
 function raiseBudget(): void {
-  if (budgetRaised) return;
-  for (const b of loaded) if (writeAll || needsCache(b)) b.taken = b.script.createCachedData();
+  if (loaded.length > 0) throw new Error('the tier-up budget is chosen before any bundle loads');
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${PLOT_INTERRUPT_BUDGET}`);
   budgetRaised = true;
 }
 
 function writeCaches(): void {
-  for (const b of loaded) {
-    if (!writeAll && !needsCache(b)) continue;
-    const data = b.raised === budgetRaised ? b.script.createCachedData() : b.taken;
-    if (data !== undefined) writeCache(b.cachePath, data, b.size, b.mtime);
-  }
+  for (const b of loaded) if (writeAll || needsCache(b)) writeCache(b.cachePath, b.script.createCachedData(), b.size, b.mtime);
 }
 
 /**
@@ -195,9 +184,9 @@ function writeCaches(): void {
  * discards), then writes the caches, so they hold the bytecode of every function those runs
  * compiled. A run's own cache (launch, below) holds only what that run called: made by `all`,
  * `all --plot` and `extras` would compile their figure and extra-section code afresh each time.
- * Runs that all ask for figures run under the raised budget from the start, as launch runs
- * them, and make the `.figures.cache` files; scripts/warm-cache.cjs warms the two kinds in two
- * processes.
+ * Runs that all ask for figures run under the raised budget, as launch runs them, and make the
+ * `.figures.cache` files; any other list runs under V8's default. scripts/warm-cache.cjs warms
+ * the two kinds in two processes.
  */
 export async function warm(runs: string[][], version: string): Promise<void> {
   writeAll = true;

@@ -3,7 +3,7 @@ import { formatRepr } from '../format/index.js';
 import { uniqueLabels } from '../report.js';
 import { mul, neg, sub } from '../tensor/elementwise.js';
 import { log, pow } from '../tensor/unary-math.js';
-import { fromData, Tensor } from '../tensor/tensor.js';
+import { fromData } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series } from './series.js';
 

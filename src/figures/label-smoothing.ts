@@ -5,7 +5,7 @@ import { classificationData } from '../sections/cross-entropy.js';
 import { labelSmoothingOfLogProbs } from '../sections/label-smoothing.js';
 import { scatterRows_ } from '../tensor/index-ops.js';
 import { logSoftmax, softmax } from '../tensor/softmax.js';
-import { elements, fromData, full } from '../tensor/tensor.js';
+import { elements, full } from '../tensor/tensor.js';
 import type { FigureBuilder } from './index.js';
 import { series, sweep } from './series.js';
 

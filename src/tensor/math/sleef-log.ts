@@ -3,7 +3,7 @@
  * (Sleef_log1pf8_u10, Vectorized<float>::log1p), one float32 lane of the AVX2 build.
  */
 import { fma32, fround as f } from './f32.js';
-import { DF, dfAdd2FF, dfAddDD, dfAddDF, dfAddFF, dfDiv, dfMulDF } from './sleef-df.js';
+import { DF, dfAddDD, dfAddDF, dfAddFF, dfDiv, dfMulDF } from './sleef-df.js';
 import { POW2, POW2_BIAS } from './f64.js';
 import { ilogb2k, ldexp3 } from './sleef-scale.js';
 
