@@ -151,20 +151,22 @@ describe('SVG figures', () => {
     });
   });
 
-  it('place point-mark labels where they cover no other mark or label (two marks a few pixels apart)', () => {
+  it('place point-mark labels where they cover no other mark or label (marks a few pixels apart, wide and narrow)', () => {
     const fig = lines('close marks', [series('curve', [[0, 0], [1, 1], [2, 4], [3, 9]])], {
       marks: [
         { kind: 'point', x: 1, y: 1, label: 'min 2' },
         { kind: 'point', x: 1.02, y: 1.05, label: 's2=1.0' },
         { kind: 'point', x: 0.5, y: 0.6, label: 'min 1' },
         { kind: 'point', x: 3, y: 9, label: 'at the corner' },
+        { kind: 'point', x: 0.98, y: 1.02, label: 'fifth' },
       ],
     });
-    const svg = renderFigureSvg(fig, { width: 400, height: 260 });
+    for (const width of [400, 220]) {
+    const svg = renderFigureSvg(fig, { width, height: 260 });
     const [, , pw] = parseNumbers(attr(svg, 'data-plot'));
     const [left, top] = parseNumbers(attr(svg, 'data-plot'));
     const marks = [...svg.matchAll(/<g class="mark mark-point"><circle cx="([\d.-]+)" cy="([\d.-]+)"[^>]*\/><text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(start|end)"[^>]*>([^<]*)<\/text>/g)];
-    expect(marks.map((m) => m[6])).toEqual(['min 2', 's2=1.0', 'min 1', 'at the corner']);
+    expect(marks.map((m) => m[6])).toEqual(['min 2', 's2=1.0', 'min 1', 'at the corner', 'fifth']);
     // each label's box as the renderer estimates it (11 px text, 0.58 em per character)
     const boxes = marks.map((m) => {
       const x = Number(m[3]);
@@ -181,6 +183,7 @@ describe('SVG figures', () => {
       expect(b[2]).toBeLessThanOrEqual(left! + pw!);
       expect(b[1]).toBeGreaterThanOrEqual(top! - 12);
     });
+    }
   });
 
   it('wrap a title that does not fit onto a second line, and keep a title that fits on one', () => {

@@ -409,9 +409,10 @@ function overlaps(a: Box, b: Box): boolean {
 
 /**
  * Point marks go over the series, their labels on a halo so they stay readable over a heatmap.
- * Each label takes the first of four spots (above right, above left, below right, below left)
- * that stays in the plot and covers neither a mark nor a label placed before it: two marks a few
- * pixels apart (the multitask minimum beside the chosen s) keep both labels readable.
+ * Each label takes the first spot (above right, above left, below right, below left, then the
+ * same a line further out) that stays in the plot and covers neither a mark nor a label placed
+ * before it: marks a few pixels apart (the multitask minimum beside the chosen s, on a phone)
+ * keep every label readable.
  */
 function pointMarksSvg(fig: Figure, sx: ScaleFn, sy: ScaleFn, L: Layout): string {
   const points = fig.marks.flatMap((m) => {
@@ -427,7 +428,7 @@ function pointMarksSvg(fig: Figure, sx: ScaleFn, sy: ScaleFn, L: Layout): string
     if (label !== '') {
       const w = textW(label, 11);
       // (baseline x, baseline y, anchored at its start): the text's box is about 11 px tall
-      const spots = ([[x + 8, y - 6, true], [x - 8, y - 6, false], [x + 8, y + 15, true], [x - 8, y + 15, false]] as const)
+      const spots = [0, 13].flatMap((out) => ([[x + 8, y - 6 - out, true], [x - 8, y - 6 - out, false], [x + 8, y + 15 + out, true], [x - 8, y + 15 + out, false]] as const))
         .map(([bx, by, start]) => ({ bx, by, start, box: [start ? bx : bx - w, by - 10, start ? bx + w : bx, by + 2] as Box }));
       const fits = spots.filter(({ box }) => box[0] >= L.left && box[2] <= L.left + L.pw && box[1] >= L.top - 12 && box[3] <= L.top + L.ph + 12);
       const spot = fits.find(({ box }) => !taken.some((t) => overlaps(t, box))) ?? fits[0] ?? spots[x + 8 + w <= L.left + L.pw ? 0 : 1]!;
